@@ -1,0 +1,47 @@
+package dev.falco4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class FalcoCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = FalcoCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void versionPrintsTheBuildVersion() {
+    assertThat(run("--version")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("Falco4J version: ").doesNotContain("${project.version}")
+        .doesNotContain("unknown");
+  }
+
+  @Test
+  void helpDescribesTheCommand() {
+    assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("Usage: falco").contains("--version").contains("live");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertThat(run("--no-such-option")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+  }
+
+  @Test
+  void noArgumentsWithoutAProbeSaysWhatIsMissingAndHowToReplay() {
+    assertThat(run()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err.toString()).contains("live capture is not available").contains("-e TRACE.scap")
+        .doesNotContain("Exception");
+  }
+}
