@@ -5,4 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec mvn -B -ntp -e verify "$@"
+# shared/ (spec, traces, upstream rules) sits beside the checkout; FALCO4J_SHARED_DIR overrides.
+shared="${FALCO4J_SHARED_DIR:-}"
+for candidate in "$shared" "$PWD/../shared" /work/shared; do
+  if [ -n "$candidate" ] && [ -d "$candidate/spec" ]; then
+    shared="$(cd "$candidate" && pwd)"
+    break
+  fi
+done
+exec mvn -B -ntp -e verify -Dfalco4j.shared.dir="$shared" "$@"
