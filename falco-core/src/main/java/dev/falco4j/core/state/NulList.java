@@ -1,0 +1,37 @@
+package dev.falco4j.core.state;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits the NUL-separated string lists that traces and {@code /proc} use for argv, environment and
+ * cgroups. A missing final NUL is tolerated; an empty trailing item after the last NUL is not an
+ * item.
+ */
+public final class NulList {
+
+  private static final String[] EMPTY = new String[0];
+
+  private NulList() {}
+
+  /** The items of {@code data[offset, offset+length)}. */
+  public static String[] split(byte[] data, int offset, int length) {
+    if (length <= 0) {
+      return EMPTY;
+    }
+    List<String> items = new ArrayList<>();
+    int end = offset + length;
+    int start = offset;
+    for (int i = offset; i < end; i++) {
+      if (data[i] == 0) {
+        items.add(new String(data, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    if (start < end) {
+      items.add(new String(data, start, end - start, StandardCharsets.UTF_8));
+    }
+    return items.toArray(EMPTY);
+  }
+}
