@@ -1,0 +1,72 @@
+package dev.falco4j.dsl.compile;
+
+import java.util.Objects;
+
+/**
+ * What a {@link FieldResolver} answers for a field reference: either the field's type and extractor,
+ * or why it cannot be used (unknown field, missing or bad argument).
+ *
+ * @param <C> the host's per-event context
+ */
+public final class FieldBinding<C> {
+
+    private final FieldType type;
+    private final boolean multiValued;
+    private final FieldExtractor<C> extractor;
+    private final String error;
+
+    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error) {
+        this.type = type;
+        this.multiValued = multiValued;
+        this.extractor = extractor;
+        this.error = error;
+    }
+
+    /** A scalar field of the given type. */
+    public static <C> FieldBinding<C> of(FieldType type, FieldExtractor<C> extractor) {
+        return new FieldBinding<>(Objects.requireNonNull(type), false,
+                Objects.requireNonNull(extractor), null);
+    }
+
+    /**
+     * A multi-valued field (e.g. {@code proc.args} as a list, {@code container.mounts}) whose values
+     * have the given type; {@code in} then requires every value in the list, {@code intersects} one.
+     */
+    public static <C> FieldBinding<C> multiValued(FieldType elementType, FieldExtractor<C> extractor) {
+        return new FieldBinding<>(Objects.requireNonNull(elementType), true,
+                Objects.requireNonNull(extractor), null);
+    }
+
+    /**
+     * The field cannot be bound; {@code message} is shown to the user at the field's position, e.g.
+     * {@code "unknown field 'proc.nmae'"} or {@code "proc.aname needs a numeric argument"}.
+     */
+    public static <C> FieldBinding<C> error(String message) {
+        return new FieldBinding<>(null, false, null, Objects.requireNonNull(message));
+    }
+
+    /** Whether the field is usable. */
+    public boolean isBound() {
+        return error == null;
+    }
+
+    /** Type of the (element) values; {@code null} for an error. */
+    public FieldType type() {
+        return type;
+    }
+
+    /** Whether the field has several values per event. */
+    public boolean multiValued() {
+        return multiValued;
+    }
+
+    /** The extractor; {@code null} for an error. */
+    public FieldExtractor<C> extractor() {
+        return extractor;
+    }
+
+    /** The error message; {@code null} when bound. */
+    public String errorMessage() {
+        return error;
+    }
+}
