@@ -68,6 +68,7 @@ class CgroupContainerParserTest {
       "/machine.slice/machine-lxc\\x2dguest\\x2d1.scope|libvirt-lxc|guest-1",
       "/machine.slice/machine-debian\\x2dbox.scope|systemd-nspawn|debian-box",
       "/machine.slice/machine-debian\\x2dbox.scope/payload|systemd-nspawn|debian-box",
+      "/machine.slice/machine-\\x.scope/bad\\x|systemd-nspawn|\\x",
       "/mesos/2c1e3a4b-5d6e-7f80-9a1b-2c3d4e5f6a7b|mesos|2c1e3a4b-5d6e-7f80-9a1b-2c3d4e5f6a7b",
   })
   void findsNamedContainers(String path, String type, String id) {
@@ -93,7 +94,6 @@ class CgroupContainerParserTest {
       "/docker/" + "3AD7B26DED6D8E7B23DA7D48FE889434573036C27AE5A74837233DE441C3601E",
       "/docker/zzd7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e",
       "/system.slice/docker-" + ID + "x.scope",
-      "/machine.slice/machine-\\x.scope/bad\\x",
   })
   void hostPathsAreNotContainers(String path) {
     assertThat(parser.parsePath(path)).as(path).isNull();
