@@ -220,6 +220,15 @@ public final class OutputDispatcher implements AutoCloseable {
   }
 
   private void monitorTick() {
+    // An exception would silently cancel the periodic task: report it and keep monitoring.
+    try {
+      monitorOnce();
+    } catch (RuntimeException e) {
+      LOG.error("output monitor failed; continuing", e);
+    }
+  }
+
+  private void monitorOnce() {
     long now = System.nanoTime();
     if (floodGuard != null) {
       List<Alert> due = new ArrayList<>(0);
