@@ -152,6 +152,14 @@ public final class Planner<C> {
         if (decided) {
             return constant(!isAnd);
         }
+        // evt.type checks that exclude each other ('evt.type = open and evt.type = close') decide
+        // the result for every event; fold so the engine can drop the rule
+        if (isAnd && canTrue.isEmpty()) {
+            return constant(false);
+        }
+        if (!isAnd && canFalse.isEmpty()) {
+            return constant(true);
+        }
         PredicateNode<C> node;
         if (kept.isEmpty()) {
             node = new ConstantNode<>(isAnd);
