@@ -76,9 +76,20 @@ public final class ScapFileSource implements EventSource {
 
   /** Opens a trace file (gzip or plain). */
   public static ScapFileSource open(Path file, ScapReadOptions options) throws IOException {
+    return open(file, options, EventTable.current());
+  }
+
+  /**
+   * Opens a trace file decoding with {@code table} (which decides which type ids are known, the
+   * length-array width and the inferred parameter counts of legacy events). Views passed to
+   * {@link #next} should use the same table. {@link EventTable#sysdig029()} reproduces what sysdig
+   * 0.29.3 reads.
+   */
+  public static ScapFileSource open(Path file, ScapReadOptions options, EventTable table)
+      throws IOException {
     InputStream raw = Files.newInputStream(file);
     try {
-      return open(raw, file.toString(), options);
+      return open(raw, file.toString(), options, table);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
@@ -92,6 +103,12 @@ public final class ScapFileSource implements EventSource {
    */
   public static ScapFileSource open(InputStream in, String name, ScapReadOptions options)
       throws IOException {
+    return open(in, name, options, EventTable.current());
+  }
+
+  /** Reads a trace from a stream with the given table; the source closes the stream. */
+  public static ScapFileSource open(
+      InputStream in, String name, ScapReadOptions options, EventTable table) throws IOException {
     BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
     bin.mark(2);
     int b0 = bin.read();
@@ -107,7 +124,7 @@ public final class ScapFileSource implements EventSource {
     } else if (b0 < 0) {
       throw new ScapFormatException(name, 0, -1, "empty file: expected a section header block");
     }
-    return new ScapFileSource(data, name, options, EventTable.current());
+    return new ScapFileSource(data, name, options, table);
   }
 
   // ------------------------------------------------------------------ sections
@@ -357,7 +374,7 @@ public final class ScapFileSource implements EventSource {
       if (n < 0) {
         return malformed(p, type, "legacy event: no parameter count fits its lengths");
       }
-      if (evType == EventType.NOTIFICATION_E || evType == EventType.INFRASTRUCTURE_EVENT_E) {
+      if (isLengthQuirk(evType)) {
         return legacyQuirk(b, evOff, n, cpu, dumpFlags, into, p, type);
       }
       into.resetLegacy(b, evOff, n, cpu, dumpFlags, number + 1);
@@ -393,13 +410,18 @@ public final class ScapFileSource implements EventSource {
     return EVENT;
   }
 
+  /** notification and infra events (same ids in every table version). */
+  private boolean isLengthQuirk(int evType) {
+    return evType == EventType.NOTIFICATION_E || evType == EventType.INFRASTRUCTURE_EVENT_E;
+  }
+
   /**
    * Legacy events carry no parameter count: from the table's count down to 0, the first count
    * whose lengths exactly cover the rest of the event; -1 when a count falls short (corrupt).
    */
   private int inferParamCount(ByteBuffer b, int evOff, int evType, int limit) {
     long evLen = b.getInt(evOff + 16) & 0xFFFFFFFFL;
-    if (evType == EventType.NOTIFICATION_E || evType == EventType.INFRASTRUCTURE_EVENT_E) {
+    if (isLengthQuirk(evType)) {
       evLen -= 3;
     }
     if (evLen < EventView.LEGACY_HEADER_SIZE || evOff + evLen > limit) {
