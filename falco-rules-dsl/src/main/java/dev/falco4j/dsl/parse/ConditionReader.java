@@ -95,19 +95,25 @@ public final class ConditionReader {
         Token previous = previousToken(tokens, offending);
         String after = previous == null ? "" : " after " + quote(previous.getText());
         String message;
-        if (containsAny(expected, ConditionLexer.EQ, ConditionLexer.IN, ConditionLexer.EXISTS)) {
+        if (offending.getType() == ConditionLexer.LPAREN && previous != null
+                && previous.getType() == ConditionLexer.IDENT) {
+            message = "unknown transformer " + quote(previous.getText() + "(")
+                    + "; transformers are tolower, toupper, b64, basename, len, join, concat, getopt and val";
+        } else if (containsAny(expected, ConditionLexer.EQ, ConditionLexer.IN, ConditionLexer.EXISTS)) {
             message = "expected an operator (=, !=, <, <=, >, >=, contains, icontains, startswith, endswith, glob, "
                     + "iglob, regex, in, intersects, pmatch, bcontains, bstartswith, exists)" + after
                     + ", found " + found;
         } else if (containsAny(expected, ConditionLexer.V_BARE, ConditionLexer.V_QUOTED)) {
             message = "expected a value" + after + ", found " + found;
-        } else if (containsAny(expected, ConditionLexer.L_COMMA, ConditionLexer.L_RPAREN)
-                || containsAny(expected, ConditionLexer.L_BARE)) {
-            message = "expected a list item, ',' or ')' in list, found " + found;
-        } else if (containsAny(expected, ConditionLexer.FIELD, ConditionLexer.IDENT, ConditionLexer.NOT)) {
+        } else if (containsAny(expected, ConditionLexer.L_COMMA, ConditionLexer.L_RPAREN, ConditionLexer.L_BARE)) {
+            message = (expected.contains(ConditionLexer.L_BARE) ? "expected a list item" : "expected ',' or ')'")
+                    + " in list" + after + ", found " + found;
+        } else if (containsAny(expected, ConditionLexer.FIELD) && containsAny(expected, ConditionLexer.IDENT)) {
             message = "expected a field, a macro name, 'not' or '('" + after + ", found " + found;
-        } else if (containsAny(expected, ConditionLexer.QUOTED) && containsAny(expected, ConditionLexer.FIELD)) {
+        } else if (containsAny(expected, ConditionLexer.FIELD) && containsAny(expected, ConditionLexer.QUOTED)) {
             message = "expected a field or a quoted string" + after + ", found " + found;
+        } else if (containsAny(expected, ConditionLexer.FIELD)) {
+            message = "expected a field" + after + ", found " + found;
         } else if (containsAny(expected, ConditionLexer.RPAREN) && containsAny(expected, ConditionLexer.AND)) {
             message = "expected 'and', 'or' or ')'" + after + ", found " + found;
         } else if (containsAny(expected, ConditionLexer.RPAREN, ConditionLexer.COMMA)) {
