@@ -1,0 +1,44 @@
+package dev.falco4j.probe;
+
+import dev.falco4j.core.event.EventType;
+
+/**
+ * The event types the probe writes with all their parameters (every one an exit event of the current
+ * table version, plus {@code procexit}), and {@link EventType#GENERIC_X} for syscalls without a
+ * dedicated event. Keep in step with the handler table of {@code src/main/c/shim/f4j_shim.c}; {@code
+ * ProbeEventTypesLiveIT} checks that the shim accepts every one.
+ */
+public final class ProbeEventTypes {
+
+  private ProbeEventTypes() {}
+
+  private static final int[] DEDICATED = {
+    // process lifecycle
+    EventType.CLONE_20_X, EventType.FORK_20_X, EventType.VFORK_20_X, EventType.CLONE3_X,
+    EventType.EXECVE_19_X, EventType.EXECVEAT_X, EventType.PROCEXIT_1_E,
+    // files and fds
+    EventType.OPEN_X, EventType.OPENAT_2_X, EventType.OPENAT2_X, EventType.CREAT_X,
+    EventType.CLOSE_X, EventType.DUP_1_X, EventType.DUP2_X, EventType.DUP3_X,
+    EventType.PIPE_X, EventType.PIPE2_X, EventType.CHDIR_X, EventType.FCHDIR_X,
+    // network
+    EventType.SOCKET_X, EventType.BIND_X, EventType.LISTEN_X, EventType.CONNECT_X,
+    EventType.ACCEPT_5_X, EventType.ACCEPT4_6_X,
+    // credentials
+    EventType.SETUID_X, EventType.SETGID_X, EventType.SETRESUID_X, EventType.SETRESGID_X,
+  };
+
+  /** Event types with a dedicated probe handler (a fresh copy). */
+  public static int[] dedicated() {
+    return DEDICATED.clone();
+  }
+
+  /** True when the probe writes {@code type} with its own handler. */
+  public static boolean isDedicated(int type) {
+    for (int t : DEDICATED) {
+      if (t == type) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

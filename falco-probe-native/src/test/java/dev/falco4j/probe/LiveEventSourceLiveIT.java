@@ -1,0 +1,288 @@
+package dev.falco4j.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.falco4j.core.event.EventType;
+import dev.falco4j.core.event.EventView;
+import dev.falco4j.core.event.spi.EventSource;
+import dev.falco4j.core.testing.Prerequisites;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Driver-test shape on the live probe: a child process opens a uniquely named file for writing and
+ * for reading, connects to a loopback listener, forks and execs {@code /bin/true} with a unique
+ * argument, and exits; every event it causes is asserted with its parameters.
+ */
+@Tag("live")
+@ExtendWith(LiveProbeExtension.class)
+class LiveEventSourceLiveIT {
+
+  private static final String WORKLOAD =
+      String.join(
+          "\n",
+          "import os, socket, sys",
+          "path, port, uniq = sys.argv[1], int(sys.argv[2]), sys.argv[3]",
+          "w = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o640)",
+          "os.write(w, b'x')",
+          "os.close(w)",
+          "r = os.open(path, os.O_RDONLY)",
+          "os.close(r)",
+          "s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+          "s.connect(('127.0.0.1', port))",
+          "lport = s.getsockname()[1]",
+          "sfd = s.fileno()",
+          "pid = os.fork()",
+          "if pid == 0:",
+          "    os.execv('/bin/true', ['/bin/true', uniq])",
+          "os.waitpid(pid, 0)",
+          "s.close()",
+          "print(w, r, sfd, lport, pid, flush=True)",
+          "");
+
+  // PPM file_flags (flags-table.tsv)
+  private static final int O_RDONLY = 0x1;
+  private static final int O_WRONLY = 0x2;
+  private static final int O_CREAT = 0x4;
+  private static final int O_TRUNC = 0x100;
+  private static final int O_CLOEXEC = 0x1000;
+  private static final int O_F_CREATED = 0x4000;
+
+  @Test
+  void childLifecycleFileAndNetworkEventsArriveWithTheirParams(LiveEventSource source, @TempDir Path dir)
+      throws Exception {
+    Path python = realPython();
+    Path script = dir.resolve("workload.py");
+    Files.writeString(script, WORKLOAD);
+    String unique = "f4j-live-" + System.nanoTime();
+    Path file = dir.resolve(unique + ".txt");
+
+    List<EventView> events = new ArrayList<>();
+    String[] report;
+    long pyPid;
+    try (ServerSocket listener = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      drain(source, events, 200); // whatever was queued before the workload
+      events.clear();
+      Process py =
+          new ProcessBuilder(
+                  python.toString(), script.toString(), file.toString(),
+                  Integer.toString(listener.getLocalPort()), unique)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
+      pyPid = py.pid();
+      String out = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      assertThat(py.waitFor()).as("workload output: %s", out).isZero();
+      report = out.split("\\s+");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      final long pid = pyPid;
+      while (System.nanoTime() < deadline
+          && events.stream().noneMatch(e -> e.type() == EventType.PROCEXIT_1_E && e.threadId() == pid)) {
+        drain(source, events, 100);
+      }
+      int port = listener.getLocalPort();
+      long wfd = Long.parseLong(report[0]);
+      long rfd = Long.parseLong(report[1]);
+      long sfd = Long.parseLong(report[2]);
+      int lport = Integer.parseInt(report[3]);
+      long child = Long.parseLong(report[4]);
+
+      // --- open for writing, then for reading: openat exit (307), 7 params
+      long ino = (Long) Files.getAttribute(file, "unix:ino");
+      long dev = (Long) Files.getAttribute(file, "unix:dev");
+      EventView wopen = one(events, e -> e.type() == EventType.OPENAT_2_X && e.threadId() == pid
+          && e.paramAsString(e.paramIndex("name")).equals(file.toString())
+          && (e.paramAsLong(e.paramIndex("flags")) & O_WRONLY) != 0);
+      assertThat(wopen.paramCount()).isEqualTo(7);
+      assertThat(wopen.paramAsLong(wopen.paramIndex("fd"))).isEqualTo(wfd);
+      assertThat(wopen.paramAsLong(wopen.paramIndex("dirfd"))).isEqualTo(-100); // AT_FDCWD
+      // Python opens with O_CLOEXEC (PEP 446): mask it out
+      assertThat(wopen.paramAsLong(wopen.paramIndex("flags")) & ~O_CLOEXEC)
+          .isEqualTo(O_WRONLY | O_CREAT | O_TRUNC | O_F_CREATED);
+      assertThat(wopen.paramAsLong(wopen.paramIndex("mode"))).isEqualTo(0640);
+      assertThat(wopen.paramAsLong(wopen.paramIndex("ino"))).isEqualTo(ino);
+      assertThat(wopen.paramAsLong(wopen.paramIndex("dev")) & 0xFFFFFFFFL).isEqualTo(dev);
+
+      EventView ropen = one(events, e -> e.type() == EventType.OPENAT_2_X && e.threadId() == pid
+          && e.paramAsString(e.paramIndex("name")).equals(file.toString())
+          && (e.paramAsLong(e.paramIndex("flags")) & O_WRONLY) == 0);
+      assertThat(ropen.paramAsLong(ropen.paramIndex("fd"))).isEqualTo(rfd);
+      assertThat(ropen.paramAsLong(ropen.paramIndex("flags")) & ~O_CLOEXEC).isEqualTo(O_RDONLY);
+      assertThat(ropen.paramAsLong(ropen.paramIndex("mode"))).isZero();
+      assertThat(ropen.paramAsLong(ropen.paramIndex("ino"))).isEqualTo(ino);
+
+      // --- both closed: close exit (5) res, fd; the read open comes after the write close
+      EventView wclose = firstAfter(events, wopen, e -> e.type() == EventType.CLOSE_X
+          && e.threadId() == pid && e.paramAsLong(1) == wfd);
+      assertThat(wclose.paramAsLong(0)).isZero();
+      assertThat(wclose.timestamp()).isLessThanOrEqualTo(ropen.timestamp());
+      EventView rclose = firstAfter(events, ropen, e -> e.type() == EventType.CLOSE_X
+          && e.threadId() == pid && e.paramAsLong(1) == rfd);
+      assertThat(rclose.paramAsLong(0)).isZero();
+
+      // --- socket (19) and connect (23) to the loopback listener
+      EventView sock = firstAfter(events, rclose, e -> e.type() == EventType.SOCKET_X
+          && e.threadId() == pid && e.paramAsLong(0) == sfd);
+      assertThat(sock.paramAsLong(sock.paramIndex("domain"))).isEqualTo(2); // AF_INET
+      assertThat(sock.paramAsLong(sock.paramIndex("type")) & 0xF).isEqualTo(1); // SOCK_STREAM
+      EventView conn = firstAfter(events, sock, e -> e.type() == EventType.CONNECT_X && e.threadId() == pid);
+      assertThat(conn.paramAsLong(conn.paramIndex("res"))).isZero();
+      assertThat(conn.paramAsLong(conn.paramIndex("fd"))).isEqualTo(sfd);
+      assertThat(conn.socktuple(conn.paramIndex("tuple")).toString())
+          .isEqualTo("127.0.0.1:" + lport + "->127.0.0.1:" + port);
+      assertThat(conn.sockaddr(conn.paramIndex("addr")).port()).isEqualTo(port);
+      assertThat(conn.sockaddr(conn.paramIndex("addr")).ipv4()).isEqualTo(0x7F000001);
+
+      // --- fork: clone exit in the parent (res = child) and in the child (res = 0)
+      EventView parentClone = one(events, e -> isFork(e) && e.threadId() == pid
+          && e.paramAsLong(0) == child);
+      assertThat(parentClone.paramAsLong(parentClone.paramIndex("tid"))).isEqualTo(pid);
+      assertThat(parentClone.paramAsLong(parentClone.paramIndex("pid"))).isEqualTo(pid);
+      assertThat(parentClone.paramAsLong(parentClone.paramIndex("ptid")))
+          .isEqualTo(ProcessHandle.current().pid());
+      assertThat(parentClone.paramAsString(parentClone.paramIndex("cwd"))).isEqualTo(dir.toRealPath().toString());
+      assertThat(parentClone.paramAsString(parentClone.paramIndex("comm"))).startsWith("python");
+      assertThat(parentClone.paramAsString(parentClone.paramIndex("exe"))).isEqualTo(python.toString());
+      assertThat(new String(parentClone.paramBytes(parentClone.paramIndex("args")), StandardCharsets.UTF_8))
+          .contains(script.toString()).contains(unique);
+      assertThat(parentClone.paramCount()).isEqualTo(21);
+      EventView childClone = one(events, e -> isFork(e) && e.threadId() == child);
+      assertThat(childClone.paramAsLong(0)).isZero();
+      assertThat(childClone.paramAsLong(childClone.paramIndex("tid"))).isEqualTo(child);
+      assertThat(childClone.paramAsLong(childClone.paramIndex("ptid"))).isEqualTo(pid);
+
+      // --- exec of /bin/true in the child: execve exit (293), 31 params
+      EventView exec = one(events, e -> e.type() == EventType.EXECVE_19_X && e.threadId() == child);
+      Path realTrue = Path.of("/bin/true").toRealPath();
+      assertThat(exec.paramCount()).isEqualTo(31);
+      assertThat(exec.paramAsLong(exec.paramIndex("res"))).isZero();
+      assertThat(exec.paramAsString(exec.paramIndex("exe"))).isEqualTo("/bin/true");
+      assertThat(exec.paramBytes(exec.paramIndex("args")))
+          .isEqualTo((unique + "\0").getBytes(StandardCharsets.UTF_8));
+      assertThat(exec.paramAsLong(exec.paramIndex("tid"))).isEqualTo(child);
+      assertThat(exec.paramAsLong(exec.paramIndex("pid"))).isEqualTo(child);
+      assertThat(exec.paramAsLong(exec.paramIndex("ptid"))).isEqualTo(pid);
+      assertThat(exec.paramAsString(exec.paramIndex("cwd"))).isEqualTo(dir.toRealPath().toString());
+      assertThat(exec.paramAsLong(exec.paramIndex("fdlimit"))).isPositive();
+      assertThat(exec.paramAsString(exec.paramIndex("comm"))).isEqualTo("true");
+      assertThat(exec.paramAsLong(exec.paramIndex("vm_size"))).isPositive();
+      assertThat(exec.paramAsString(exec.paramIndex("env"))).isNotEmpty();
+      assertThat(exec.paramAsLong(exec.paramIndex("uid")))
+          .isEqualTo(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue());
+      assertThat(exec.paramAsLong(exec.paramIndex("cap_effective"))).isNotZero(); // root
+      assertThat(exec.paramAsLong(exec.paramIndex("exe_ino")))
+          .isEqualTo((Long) Files.getAttribute(realTrue, "unix:ino"));
+      assertThat(exec.paramAsLong(exec.paramIndex("exe_ino_mtime")) / 1_000_000_000L)
+          .isEqualTo(Files.getLastModifiedTime(realTrue).toMillis() / 1000);
+      assertThat(exec.paramAsString(exec.paramIndex("trusted_exepath"))).isEqualTo(realTrue.toString());
+      assertThat(exec.paramAsString(exec.paramIndex("filename"))).isEqualTo("/bin/true");
+      assertThat(exec.timestamp()).isGreaterThan(childClone.timestamp());
+
+      // --- both processes exit: procexit (186)
+      EventView childExit = one(events, e -> e.type() == EventType.PROCEXIT_1_E && e.threadId() == child);
+      assertThat(childExit.paramAsLong(childExit.paramIndex("status"))).isZero();
+      assertThat(childExit.timestamp()).isGreaterThan(exec.timestamp());
+      EventView pyExit = one(events, e -> e.type() == EventType.PROCEXIT_1_E && e.threadId() == pid);
+      assertThat(pyExit.paramAsLong(pyExit.paramIndex("ret"))).isZero();
+
+      // --- timestamps are wall-clock and the merge keeps them ordered
+      long now = System.currentTimeMillis() * 1_000_000L;
+      assertThat(wopen.timestamp()).isBetween(now - 60_000_000_000L, now + 1_000_000_000L);
+      for (int i = 1; i < events.size(); i++) {
+        if (events.get(i).threadId() == pid && events.get(i - 1).threadId() == pid) {
+          assertThat(events.get(i).timestamp()).isGreaterThanOrEqualTo(events.get(i - 1).timestamp());
+        }
+      }
+    }
+    assertThat(source.stats().skippedMalformed()).isZero();
+    assertThat(source.counters().totalDrops()).isZero();
+  }
+
+  @Test
+  void ownProcessIsExcludedAndSelectionDropsUnselectedTypesInTheKernel(LiveEventSource source, @TempDir Path dir)
+      throws Exception {
+    try {
+      assertThat(source.selectEventTypes(EventType.PROCEXIT_1_E)).isEqualTo(1);
+      List<EventView> events = new ArrayList<>();
+      drain(source, events, 200);
+      events.clear();
+      Files.writeString(dir.resolve("own.txt"), "x"); // this JVM: excluded
+      Process p = new ProcessBuilder("/bin/true").start();
+      assertThat(p.waitFor()).isZero();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (System.nanoTime() < deadline
+          && events.stream().noneMatch(e -> e.threadId() == p.pid())) {
+        drain(source, events, 100);
+      }
+      assertThat(events).allMatch(e -> e.type() == EventType.PROCEXIT_1_E);
+      assertThat(events).anyMatch(e -> e.threadId() == p.pid());
+      assertThat(events).noneMatch(e -> e.threadId() == ProcessHandle.current().pid());
+    } finally {
+      source.selectEventTypes(ProbeEventTypes.dedicated());
+    }
+  }
+
+  @Test
+  void everyDedicatedEventTypeIsAcceptedByTheShim(LiveEventSource source) throws Exception {
+    int[] all = ProbeEventTypes.dedicated();
+    assertThat(source.selectEventTypes(all)).isEqualTo(all.length);
+  }
+
+  /** The interpreter itself (not a launcher script such as a pyenv shim, which would exec it). */
+  private static Path realPython() throws IOException, InterruptedException {
+    Path launcher = Prerequisites.onPath("python3");
+    Prerequisites.require(launcher != null, "python3 runs the workload");
+    Process p = new ProcessBuilder(launcher.toString(), "-c", "import sys; print(sys.executable)").start();
+    String exe = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor()).isZero();
+    return Path.of(exe);
+  }
+
+  private static boolean isFork(EventView e) {
+    int t = e.type();
+    return t == EventType.CLONE_20_X || t == EventType.CLONE3_X || t == EventType.FORK_20_X
+        || t == EventType.VFORK_20_X;
+  }
+
+  /** Reads events for up to {@code millis}, keeping copies. */
+  private static void drain(LiveEventSource source, List<EventView> into, long millis)
+      throws IOException {
+    EventView ev = new EventView();
+    long end = System.nanoTime() + millis * 1_000_000L;
+    while (System.nanoTime() < end) {
+      int r = source.next(ev);
+      if (r == EventSource.EVENT) {
+        into.add(ev.detach());
+      } else if (r == EventSource.END) {
+        return;
+      }
+    }
+  }
+
+  private static EventView one(List<EventView> events, Predicate<EventView> p) {
+    List<EventView> found = events.stream().filter(p).toList();
+    assertThat(found).as("events matching (%d collected)", events.size()).hasSize(1);
+    return found.get(0);
+  }
+
+  private static EventView firstAfter(List<EventView> events, EventView after, Predicate<EventView> p) {
+    int start = events.indexOf(after);
+    for (int i = start + 1; i < events.size(); i++) {
+      if (p.test(events.get(i))) {
+        return events.get(i);
+      }
+    }
+    throw new AssertionError("no matching event after " + after);
+  }
+}
