@@ -1,0 +1,385 @@
+package dev.falco4j.core.scap;
+
+import dev.falco4j.core.event.EventView;
+import dev.falco4j.core.event.spi.FdSnapshot;
+import dev.falco4j.core.event.spi.FdType;
+import dev.falco4j.core.event.spi.GroupSnapshot;
+import dev.falco4j.core.event.spi.InitialState;
+import dev.falco4j.core.event.spi.InterfaceSnapshot;
+import dev.falco4j.core.event.spi.MachineInfo;
+import dev.falco4j.core.event.spi.ThreadSnapshot;
+import dev.falco4j.core.event.spi.UserSnapshot;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes {@code .scap} traces the way current libscap does (scap-format.md §13): a 28-byte section
+ * header (version 1.2), machine info, interface list v2, user list v2, one process list v9 with
+ * every thread, one fd list v2 per thread (also for threads without fds), then one event block
+ * per event: EV_V2, or EVF_V2 when the event has dump flags, and the _LARGE variants for
+ * large-payload types. Metadata block lengths are computed from what is written (libscap gets the
+ * interface-list length wrong when its input had a v1 list; this writer does not).
+ *
+ * <p>Files written this way are read by sysdig 0.29.3 and current libscap. Events are copied as
+ * they are (legacy events get the v2 header); {@link ScapCompatibility#SYSDIG_0_29} leaves out
+ * event types that sysdig does not know. Usage: {@link #create}, {@link #writeHeader} once, {@link
+ * #writeEvent} per event, {@link #close}. Not thread-safe.
+ */
+public final class ScapWriter implements AutoCloseable {
+
+  /** Largest event block body of a non-large type (after the 8-byte block header). */
+  static final int MAX_SMALL_BODY = 65536;
+
+  private final OutputStream out;
+  private final ScapCompatibility compatibility;
+  private ByteBuffer block = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+  private boolean headerWritten;
+  private boolean closed;
+  private long events;
+  private long skipped;
+  private long bytes;
+
+  private ScapWriter(OutputStream out, ScapCompatibility compatibility) {
+    this.out = out;
+    this.compatibility = compatibility;
+  }
+
+  /**
+   * Creates (or replaces) {@code file}.
+   *
+   * @param gzip true to compress (what sysdig and Falco write), false for a plain file
+   */
+  public static ScapWriter create(Path file, boolean gzip, ScapCompatibility compatibility)
+      throws IOException {
+    return create(Files.newOutputStream(file), gzip, compatibility);
+  }
+
+  /** Writes to a stream, which {@link #close()} closes. */
+  public static ScapWriter create(OutputStream stream, boolean gzip,
+      ScapCompatibility compatibility) throws IOException {
+    OutputStream o = gzip ? new GZIPOutputStream(stream, 1 << 16) : stream;
+    return new ScapWriter(new BufferedOutputStream(o, 1 << 16), compatibility);
+  }
+
+  /** Events written. */
+  public long eventsWritten() {
+    return events;
+  }
+
+  /** Events left out because the compatibility target does not know their type. */
+  public long skippedEvents() {
+    return skipped;
+  }
+
+  /** Uncompressed bytes written. */
+  public long bytesWritten() {
+    return bytes;
+  }
+
+  // ------------------------------------------------------------------ metadata
+
+  /** Writes the section header and the metadata blocks. Must come first, once. */
+  public void writeHeader(InitialState state) throws IOException {
+    if (headerWritten) {
+      throw new IllegalStateException("the header was already written");
+    }
+    writeSection(state);
+  }
+
+  /**
+   * Starts a new section (a section header and metadata blocks) after events: what a
+   * concatenated capture holds; readers reload the state from it and go on numbering events. The
+   * first call may replace {@link #writeHeader}.
+   */
+  public void writeSection(InitialState state) throws IOException {
+    headerWritten = true;
+    begin(BlockType.SHB);
+    block.putInt(MetadataDecoder.SHB_MAGIC).putShort((short) 1).putShort((short) 2).putLong(-1L);
+    end();
+    machine(state.machine());
+    if (!state.interfaces().isEmpty()) {
+      interfaces(state.interfaces());
+    }
+    if (!state.users().isEmpty() || !state.groups().isEmpty()) {
+      users(state.users(), state.groups());
+    }
+    if (!state.threads().isEmpty()) {
+      threads(state.threads());
+      fdLists(state.threads(), state.fds());
+    }
+  }
+
+  private void machine(MachineInfo m) throws IOException {
+    MachineInfo mi = m != null ? m : new MachineInfo(0, 0, 0, "", 0, 0, 0, 0);
+    begin(BlockType.MI);
+    block.putInt(mi.cpus()).putLong(mi.memoryBytes()).putLong(mi.maxPid());
+    byte[] host = mi.hostname().getBytes(StandardCharsets.UTF_8);
+    int n = Math.min(host.length, 127);
+    ensure(128);
+    block.put(host, 0, n);
+    for (int i = n; i < 128; i++) {
+      block.put((byte) 0);
+    }
+    block.putLong(mi.bootTime()).putLong(mi.flags()).putLong(mi.reserved3()).putLong(mi.reserved4());
+    end();
+  }
+
+  private void interfaces(List<InterfaceSnapshot> ifs) throws IOException {
+    begin(BlockType.IL_V2);
+    for (int pass = 0; pass < 2; pass++) { // IPv4 entries first, then IPv6, as libscap writes
+      for (InterfaceSnapshot i : ifs) {
+        if (i.isIpv6() != (pass == 1)) {
+          continue;
+        }
+        byte[] name = i.name().getBytes(StandardCharsets.UTF_8);
+        int size = i.isIpv6() ? 16 : 4;
+        int entry = 4 + 3 * size + 8 + name.length;
+        ensure(4 + entry);
+        block.putInt(entry); // IL v2: the length excludes itself
+        block.putShort((short) i.type()).putShort((short) name.length);
+        putFixed(i.address(), size);
+        putFixed(i.netmask(), size);
+        putFixed(i.broadcast(), size);
+        block.putLong(i.linkSpeed()); // always the link-speed layout, also for types 3 and 4
+        block.put(name);
+      }
+    }
+    end();
+  }
+
+  private void users(List<UserSnapshot> users, List<GroupSnapshot> groups) throws IOException {
+    begin(BlockType.UL_V2);
+    for (UserSnapshot u : users) {
+      byte[] name = str(u.name());
+      byte[] home = str(u.home());
+      byte[] shell = str(u.shell());
+      int entry = 4 + 1 + 8 + 6 + name.length + home.length + shell.length;
+      ensure(entry);
+      block.putInt(entry).put((byte) 0).putInt(u.uid()).putInt(u.gid());
+      putStr16(name);
+      putStr16(home);
+      putStr16(shell);
+    }
+    for (GroupSnapshot g : groups) {
+      byte[] name = str(g.name());
+      int entry = 4 + 1 + 4 + 2 + name.length;
+      ensure(entry);
+      block.putInt(entry).put((byte) 1).putInt(g.gid());
+      putStr16(name);
+    }
+    end();
+  }
+
+  private void threads(List<ThreadSnapshot> threads) throws IOException {
+    begin(BlockType.PL_V9);
+    for (ThreadSnapshot t : threads) {
+      byte[] comm = str(t.comm());
+      byte[] exe = str(t.exe());
+      byte[] exepath = str(t.exepath());
+      byte[] args = nulTerminated(t.args());
+      byte[] cwd = str(t.cwd());
+      byte[] env = nulTerminated(t.env());
+      byte[] cgroups = t.cgroups();
+      byte[] root = str(t.root());
+      int entry = 4 + 8 * 5 + 2 + comm.length + 2 + exe.length + 2 + exepath.length + 2
+          + args.length + 2 + cwd.length + 8 + 4 * 3 + 4 * 3 + 8 * 2 + 2 + env.length + 8 * 2 + 2
+          + cgroups.length + 2 + root.length + 8 + 4 + 4 + 1 + 8 * 3 + 1 + 8 * 3 + 1 + 1 + 8;
+      ensure(entry);
+      int start = block.position();
+      block.putInt(entry).putLong(t.tid()).putLong(t.pid()).putLong(t.ptid()).putLong(t.sid())
+          .putLong(t.vpgid());
+      putStr16(comm);
+      putStr16(exe);
+      putStr16(exepath);
+      putStr16(args);
+      putStr16(cwd);
+      block.putLong(t.fdlimit()).putInt(t.flags()).putInt(t.uid()).putInt(t.gid())
+          .putInt(t.vmsizeKb()).putInt(t.vmrssKb()).putInt(t.vmswapKb()).putLong(t.pfmajor())
+          .putLong(t.pfminor());
+      putStr16(env);
+      block.putLong(t.vtid()).putLong(t.vpid());
+      putStr16(cgroups);
+      putStr16(root);
+      block.putLong(t.pidnsInitStart()).putInt(t.tty()).putInt(t.loginuid())
+          .put((byte) (t.exeWritable() ? 1 : 0)).putLong(t.capInheritable())
+          .putLong(t.capPermitted()).putLong(t.capEffective())
+          .put((byte) (t.exeUpperLayer() ? 1 : 0)).putLong(t.exeIno()).putLong(t.exeInoCtime())
+          .putLong(t.exeInoMtime()).put((byte) (t.exeFromMemfd() ? 1 : 0))
+          .put((byte) (t.exeLowerLayer() ? 1 : 0)).putLong(t.pgid());
+      if (block.position() - start != entry) {
+        throw new IllegalStateException("process entry size mismatch");
+      }
+    }
+    end();
+  }
+
+  private void fdLists(List<ThreadSnapshot> threads, List<FdSnapshot> fds) throws IOException {
+    // per thread, in recorded order; a repeated fd number replaces the earlier entry
+    Map<Long, Map<Long, FdSnapshot>> byTid = new LinkedHashMap<>();
+    for (FdSnapshot f : fds) {
+      if (f.type() == FdType.UNKNOWN) {
+        continue; // never written
+      }
+      Map<Long, FdSnapshot> m = byTid.computeIfAbsent(f.tid(), k -> new LinkedHashMap<>());
+      m.remove(f.fd());
+      m.put(f.fd(), f);
+    }
+    for (ThreadSnapshot t : threads) {
+      begin(BlockType.FDL_V2);
+      block.putLong(t.tid());
+      Map<Long, FdSnapshot> m = byTid.get(t.tid());
+      for (FdSnapshot f : m == null ? new ArrayList<FdSnapshot>() : m.values()) {
+        fdEntry(f);
+      }
+      end();
+    }
+  }
+
+  private void fdEntry(FdSnapshot f) {
+    FdType type = f.type();
+    byte[] name = str(f.name());
+    ensure(64 + name.length);
+    int start = block.position();
+    block.putInt(0).putLong(f.fd()).putLong(f.ino()).put((byte) type.id());
+    switch (type) {
+      case IPV4_SOCK:
+      case IPV6_SOCK: {
+        int size = type == FdType.IPV4_SOCK ? 4 : 16;
+        putFixed(f.sourceIp(), size);
+        putFixed(f.destIp(), size);
+        block.putShort((short) f.sourcePort()).putShort((short) f.destPort())
+            .put((byte) f.l4proto());
+        break;
+      }
+      case IPV4_SERVSOCK:
+      case IPV6_SERVSOCK:
+        putFixed(f.sourceIp(), type == FdType.IPV4_SERVSOCK ? 4 : 16);
+        block.putShort((short) f.sourcePort()).put((byte) f.l4proto());
+        break;
+      case UNIX_SOCK:
+        block.putLong(f.unixSource()).putLong(f.unixDest());
+        putStr16(name);
+        break;
+      case FILE_V2:
+        block.putInt(f.openFlags());
+        putStr16(name);
+        block.putInt(f.dev()); // current writers always append dev
+        break;
+      default:
+        putStr16(name);
+    }
+    block.putInt(start, block.position() - start); // FDL v2: the length includes itself
+  }
+
+  // ------------------------------------------------------------------ events
+
+  /**
+   * Writes one event block. Returns false (writing nothing) when the compatibility target does
+   * not know the event type.
+   *
+   * @throws IllegalArgumentException for an event of a non-large type bigger than a block allows
+   */
+  public boolean writeEvent(EventView ev) throws IOException {
+    if (!headerWritten) {
+      throw new IllegalStateException("writeHeader() must come first");
+    }
+    if (!compatibility.accepts(ev.type())) {
+      skipped++;
+      return false;
+    }
+    boolean large = ev.lengthWidth() == 4;
+    boolean flags = ev.dumpFlags() != 0;
+    int type = large ? (flags ? BlockType.EVF_V2_LARGE : BlockType.EV_V2_LARGE)
+        : (flags ? BlockType.EVF_V2 : BlockType.EV_V2);
+    int body = 2 + (flags ? 4 : 0) + ev.encodedLength();
+    if (!large && body > MAX_SMALL_BODY) {
+      throw new IllegalArgumentException("event " + ev.number() + " of type " + ev.type()
+          + " needs " + body + " bytes, more than a non-large event block holds");
+    }
+    begin(type);
+    ensure(body);
+    block.putShort((short) Math.max(0, ev.cpu()));
+    if (flags) {
+      block.putInt(ev.dumpFlags());
+    }
+    ev.writeV2(block);
+    end();
+    events++;
+    return true;
+  }
+
+  // ------------------------------------------------------------------ framing
+
+  private void begin(int type) {
+    block.clear();
+    block.putInt(type).putInt(0);
+  }
+
+  private void end() throws IOException {
+    int body = block.position() - 8;
+    int pad = (4 - (body & 3)) & 3;
+    ensure(pad + 4);
+    for (int i = 0; i < pad; i++) {
+      block.put((byte) 0);
+    }
+    int total = block.position() + 4;
+    block.putInt(total);
+    block.putInt(4, total);
+    out.write(block.array(), 0, total);
+    bytes += total;
+  }
+
+  private void ensure(int more) {
+    if (block.remaining() < more + 8) {
+      int cap = Math.max(block.capacity() * 2, block.position() + more + 8);
+      ByteBuffer bigger = ByteBuffer.allocate(cap).order(ByteOrder.LITTLE_ENDIAN);
+      block.flip();
+      bigger.put(block);
+      block = bigger;
+    }
+  }
+
+  private void putFixed(byte[] b, int size) {
+    for (int i = 0; i < size; i++) {
+      block.put(b != null && i < b.length ? b[i] : 0);
+    }
+  }
+
+  private void putStr16(byte[] b) {
+    block.putShort((short) b.length).put(b);
+  }
+
+  private static byte[] str(String s) {
+    byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    return b.length > 65535 ? java.util.Arrays.copyOf(b, 65535) : b;
+  }
+
+  /** libscap holds args/env NUL-terminated in memory, so a re-written list ends with a NUL. */
+  private static byte[] nulTerminated(byte[] b) {
+    if (b.length == 0 || b[b.length - 1] == 0) {
+      return b;
+    }
+    byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
+    return out;
+  }
+
+  /** Flushes and closes the file. */
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      out.close();
+    }
+  }
+}
