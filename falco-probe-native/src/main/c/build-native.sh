@@ -18,6 +18,7 @@ done
 
 if [ ${#missing[@]} -ne 0 ]; then
   reason="the jar was built without the eBPF probe: missing ${missing[*]} on the build machine (scripts/setup.sh installs them)"
+  rm -f "$dest/falco4j_probe.bpf.o" "$dest/libfalco4j_shim.so" # never ship stale binaries
   echo "$reason" > "$dest/native-unavailable.txt"
   echo "falco4j native build skipped: $reason" >&2
   if [ "$required" = "true" ]; then exit 1; fi
