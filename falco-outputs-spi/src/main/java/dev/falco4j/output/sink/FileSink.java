@@ -20,7 +20,8 @@ import java.nio.file.StandardOpenOption;
  * alert, so rotation tools can move it at any time. With {@code keep_alive: true} it stays open; to
  * follow log rotation without a signal, the sink checks before each write whether the path still
  * names the file it holds (same inode) and reopens it when a tool moved or deleted it — the
- * behaviour of {@code tail -F}. {@link #reopen()} forces it (Falco does it on SIGUSR1).
+ * behaviour of {@code tail -F}. The check (one {@code stat}) runs on the first write after each
+ * flush, i.e. once per batch the dispatcher hands over, not once per alert. {@link #reopen()} forces it (Falco does it on SIGUSR1).
  */
 final class FileSink implements OutputSink {
   private final String name;
@@ -29,6 +30,7 @@ final class FileSink implements OutputSink {
   private final AlertFormat format;
   private BufferedWriter writer;
   private Object openedInode;
+  private boolean checkRotation;
   private volatile SinkHealth health = SinkHealth.OK;
 
   FileSink(String name, Path path, boolean keepAlive, AlertFormat format) {
@@ -96,10 +98,11 @@ final class FileSink implements OutputSink {
       }
       return;
     }
-    if (writer == null || rotated()) {
+    if (writer == null || (checkRotation && rotated())) {
       closeWriter();
       openWriter();
     }
+    checkRotation = false;
     writer.write(line);
     writer.write('\n');
   }
@@ -114,6 +117,7 @@ final class FileSink implements OutputSink {
     if (writer != null) {
       writer.flush();
     }
+    checkRotation = true;
   }
 
   @Override
