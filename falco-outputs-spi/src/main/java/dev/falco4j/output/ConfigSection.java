@@ -110,6 +110,14 @@ public final class ConfigSection {
     return n;
   }
 
+  /** A required long integer within {@code [min, max]}. */
+  public long requireInteger(String key, long min, long max) {
+    if (!has(key)) {
+      throw new SinkConfigException(keyPath(key) + ": required, but missing");
+    }
+    return integer(key, min, min, max);
+  }
+
   /** A duration given as an integer number of milliseconds (Falco's convention). */
   public Duration millis(String key, Duration fallback) {
     if (!has(key)) {
