@@ -14,12 +14,16 @@ import java.util.Map;
  * Falco's JSON alert, one object per line:
  *
  * <pre>{@code
- * {"hostname":"h","output":"...","output_fields":{"proc.name":"cat","proc.pid":42},
- *  "priority":"Warning","rule":"...","source":"syscall","tags":["T1"],"time":"2026-...Z"}
+ * {"hostname":"h","output":"01:02:03.000000042: Warning A shell ... (proc.name=bash)",
+ *  "output_fields":{"proc.name":"bash","proc.pid":42},"priority":"Warning","rule":"...",
+ *  "source":"syscall","tags":["T1"],"time":"2026-11-28T01:02:03.000000042Z"}
  * }</pre>
  *
- * Keys are in Falco's (alphabetical) order; {@code output} and {@code tags} follow {@code
- * json_include_output_property} / {@code json_include_tags_property}; {@code count} (a Falco4J
+ * As in Falco, {@code output} is the whole text line (time as the text format writes it, priority,
+ * rule output) and {@code message} the rule output alone. Keys are in Falco's (alphabetical) order;
+ * {@code output}, {@code message}, {@code output_fields} and {@code tags} follow {@code
+ * json_include_output_property}, {@code json_include_message_property}, {@code
+ * json_include_output_fields} and {@code json_include_tags_property}; {@code count} (a Falco4J
  * addition) appears only when the flood guard folded repeats. Strings are escaped by Jackson, so
  * event data can neither break the line nor the object.
  */
@@ -27,10 +31,12 @@ public final class JsonAlertFormat implements AlertFormat {
   // One factory per format: thread-safe and holds the symbol/buffer recyclers.
   private final JsonFactory factory = new JsonFactory();
   private final OutputSettings settings;
+  private final TextAlertFormat text;
 
   /** A JSON format for these settings. */
   public JsonAlertFormat(OutputSettings settings) {
     this.settings = settings;
+    this.text = new TextAlertFormat(settings);
   }
 
   @Override
@@ -42,15 +48,20 @@ public final class JsonAlertFormat implements AlertFormat {
         g.writeNumberField("count", alert.count());
       }
       g.writeStringField("hostname", alert.hostname());
+      if (settings.jsonIncludeMessageProperty()) {
+        g.writeStringField("message", alert.output());
+      }
       if (settings.jsonIncludeOutputProperty()) {
-        g.writeStringField("output", alert.output());
+        g.writeStringField("output", text.line(alert, false));
       }
-      g.writeObjectFieldStart("output_fields");
-      for (Map.Entry<String, Object> e : alert.outputFields().entrySet()) {
-        g.writeFieldName(e.getKey());
-        writeValue(g, e.getValue());
+      if (settings.jsonIncludeOutputFields()) {
+        g.writeObjectFieldStart("output_fields");
+        for (Map.Entry<String, Object> e : alert.outputFields().entrySet()) {
+          g.writeFieldName(e.getKey());
+          writeValue(g, e.getValue());
+        }
+        g.writeEndObject();
       }
-      g.writeEndObject();
       g.writeStringField("priority", alert.priority().falcoName());
       g.writeStringField("rule", alert.rule());
       g.writeStringField("source", alert.source());

@@ -19,13 +19,18 @@ public final class TextAlertFormat implements AlertFormat {
 
   @Override
   public String format(Alert alert) {
+    return line(alert, true);
+  }
+
+  /** The line, with event data neutralised or (for JSON, which escapes it) as it is. */
+  String line(Alert alert, boolean neutralize) {
     String time =
         settings.timeFormatIso8601()
             ? AlertTimes.iso8601(alert.epochNanos())
             : AlertTimes.timeOfDay(alert.epochNanos(), settings.zone());
     StringBuilder b = new StringBuilder(time.length() + alert.output().length() + 32);
     b.append(time).append(": ").append(alert.priority().falcoName()).append(' ');
-    b.append(ControlCharacters.neutralize(alert.output()));
+    b.append(neutralize ? ControlCharacters.neutralize(alert.output()) : alert.output());
     if (alert.count() > 1) {
       b.append(" (repeated ").append(alert.count()).append(" times)");
     }

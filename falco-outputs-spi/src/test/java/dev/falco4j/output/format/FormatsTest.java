@@ -69,7 +69,9 @@ class FormatsTest {
     assertThat(n.get("priority").asText()).isEqualTo("Warning");
     assertThat(n.get("source").asText()).isEqualTo("syscall");
     assertThat(n.get("hostname").asText()).isEqualTo("host1");
-    assertThat(n.get("output").asText()).startsWith("A shell was spawned");
+    assertThat(n.get("output").asText())
+        .isEqualTo("01:02:03.000000045: Warning A shell was spawned (proc.name=bash proc.pid=1003 n=3)");
+    assertThat(n.has("message")).isFalse();
     assertThat(n.get("output_fields").get("proc.pid").isIntegralNumber()).isTrue();
     assertThat(n.get("output_fields").get("proc.pid").asLong()).isEqualTo(1003);
     assertThat(n.get("output_fields").get("fd.name").isNull()).isTrue();
@@ -81,12 +83,34 @@ class FormatsTest {
   }
 
   @Test
-  void jsonSwitchesDropOutputAndTags() throws Exception {
-    OutputSettings s = new OutputSettings(true, false, false, false, ZoneOffset.UTC);
+  void jsonSwitchesDropOutputFieldsAndTagsAndAddTheMessage() throws Exception {
+    OutputSettings s = new OutputSettings(true, false, true, false, false, true, ZoneOffset.UTC);
     JsonNode n = json.readTree(new JsonAlertFormat(s).format(Alerts.sample(0).withCount(4)));
     assertThat(n.has("output")).isFalse();
+    assertThat(n.has("output_fields")).isFalse();
     assertThat(n.has("tags")).isFalse();
+    assertThat(n.get("message").asText())
+        .isEqualTo("A shell was spawned (proc.name=bash proc.pid=1000 n=0)");
     assertThat(n.get("count").asInt()).isEqualTo(4);
+
+    OutputSettings iso = UTC.withTimeFormatIso8601(true);
+    assertThat(json.readTree(new JsonAlertFormat(iso).format(Alerts.sample(0))).get("output").asText())
+        .startsWith("2026-11-28T01:02:03.000000042Z: Warning A shell");
+  }
+
+  @Test
+  void settingsReadTheJsonSwitchesFromFalcoYaml() {
+    OutputSettings s = OutputSettings.fromConfig(Map.of(
+        "json_output", true, "json_include_message_property", true,
+        "json_include_output_fields", false, "json_include_output_property", "false"));
+    assertThat(s.jsonOutput()).isTrue();
+    assertThat(s.jsonIncludeMessageProperty()).isTrue();
+    assertThat(s.jsonIncludeOutputFields()).isFalse();
+    assertThat(s.jsonIncludeOutputProperty()).isFalse();
+    assertThat(s.jsonIncludeTagsProperty()).isTrue();
+    OutputSettings d = OutputSettings.fromConfig(Map.of());
+    assertThat(d.jsonIncludeMessageProperty()).isFalse();
+    assertThat(d.jsonIncludeOutputFields()).isTrue();
   }
 
   @Test
@@ -102,7 +126,7 @@ class FormatsTest {
     assertThat(line).doesNotContain("\n");
     JsonNode n = json.readTree(line);
     assertThat(n.get("rule").asText()).isEqualTo("r\"q");
-    assertThat(n.get("output").asText()).isEqualTo("x\ny");
+    assertThat(n.get("output").asText()).isEqualTo("00:00:00.000000000: Debug x\ny");
     assertThat(n.get("time").asText()).isEqualTo("1970-01-01T00:00:00.000000000Z");
     JsonNode f = n.get("output_fields");
     assertThat(f.get("fd.name").asText()).isEqualTo("/tmp/\"}\n{\"rule\":\"fake\u0000");
