@@ -101,6 +101,7 @@ class CustomSinkPluginIT {
 
       Map<String, Object> yaml = Map.of(
           "json_include_tags_property", false,
+          "json_include_message_property", true,
           "tcp_json_output", Map.of("enabled", true, "host", "127.0.0.1",
               "port", server.getLocalPort()));
       List<OutputSink> sinks = catalog.createEnabled(yaml);
@@ -126,7 +127,8 @@ class CustomSinkPluginIT {
       assertThat(got).extracting(n -> n.get("output_fields").get("evt.num").asLong())
           .containsExactly(0L, 1L, 2L);
       assertThat(got.get(1).get("time").asText()).isEqualTo("1970-01-01T00:00:01.000000007Z");
-      assertThat(got.get(2).get("output").asText()).isEqualTo("n=2 evil=\n{\"x\":1}");
+      assertThat(got.get(2).get("message").asText()).isEqualTo("n=2 evil=\n{\"x\":1}");
+      assertThat(got.get(2).get("output").asText()).endsWith(": Notice n=2 evil=\n{\"x\":1}");
       assertThat(got.get(0).has("tags")).isFalse();
       assertThat(outputs.stats().sink("tcp_json").delivered()).isEqualTo(3);
     }
