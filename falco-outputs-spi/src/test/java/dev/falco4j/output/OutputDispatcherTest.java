@@ -115,6 +115,7 @@ class OutputDispatcherTest {
     for (int i = 0; i < 8; i++) {
       d.submit(Alerts.sample(i));
     }
+    waitFor(() -> fine.got.size() == 8);
     assertThat(d.close(Duration.ofMillis(300))).isFalse();
     SinkStats s = d.stats().sink("stuck");
     assertThat(s.delivered()).isZero();
