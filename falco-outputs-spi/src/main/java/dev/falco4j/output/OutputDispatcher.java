@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -81,7 +82,21 @@ public final class OutputDispatcher implements AutoCloseable {
     monitor.scheduleWithFixedDelay(this::monitorTick, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /** A builder with the defaults: capacity 10000, submit timeout 0, output timeout 2 s. */
+  /**
+   * The dispatcher a falco.yaml document describes: providers discovered through {@code loader}
+   * (plus {@code output_providers}), a sink for each {@code <name>_output} section with {@code
+   * enabled: true}, queue capacity, timeouts and flood guard from the document.
+   *
+   * @param root the falco.yaml document as plain maps, lists and scalars
+   * @throws SinkConfigException naming the offending key or provider classes
+   */
+  public static OutputDispatcher fromConfig(Map<String, ?> root, ClassLoader loader) {
+    OutputsConfig config = OutputsConfig.fromConfig(root);
+    SinkCatalog catalog = SinkCatalog.discover(loader, config.providerClasses());
+    return builder().config(config).sinks(catalog.createEnabled(root)).build();
+  }
+
+    /** A builder with the defaults: capacity 10000, submit timeout 0, output timeout 2 s. */
   public static Builder builder() {
     return new Builder();
   }

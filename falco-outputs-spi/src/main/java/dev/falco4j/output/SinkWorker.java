@@ -216,9 +216,20 @@ final class SinkWorker implements Runnable {
   }
 
   private void reopen() {
-    closeQuietly();
-    nextOpenNanos = System.nanoTime();
-    ensureOpen();
+    if (!open) {
+      nextOpenNanos = System.nanoTime();
+      ensureOpen();
+      return;
+    }
+    flushIfNeeded();
+    try {
+      sink.reopen();
+    } catch (IOException | RuntimeException ex) {
+      open = false;
+      lastError = ex.toString();
+      LOG.warn("output '{}' could not reopen: {} (retrying on the next alert)", sink.name(),
+          ex.getMessage());
+    }
   }
 
   private void flushIfNeeded() {

@@ -7,6 +7,7 @@ import dev.falco4j.output.testing.Alerts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -265,6 +266,24 @@ class OutputDispatcherTest {
     waitFor(() -> sink.opens.get() == 2);
     d.close();
     assertThat(sink.closes.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void buildsFromFalcoYaml(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("events.txt");
+    Map<String, Object> yaml = Map.of(
+        "json_output", true,
+        "outputs_queue", Map.of("capacity", 3),
+        "file_output", Map.of("enabled", true, "keep_alive", true, "filename", file.toString()),
+        "stdout_output", Map.of("enabled", false));
+    OutputDispatcher d = OutputDispatcher.fromConfig(yaml, getClass().getClassLoader());
+    assertThat(d.stats().sinks()).extracting(SinkStats::name).containsExactly("file");
+    assertThat(d.stats().sink("file").capacity()).isEqualTo(3);
+    d.submit(Alerts.sample(1));
+    d.close();
+    assertThat(java.nio.file.Files.readAllLines(file)).singleElement().asString()
+        .startsWith("{\"hostname\":\"host1\"");
   }
 
   @Test
