@@ -18,13 +18,16 @@ final class RsyslogDaemon implements AutoCloseable {
   final Path socket;
   final Path out;
   final int udpPort;
+  final int tcpPort;
   private final Process process;
 
-  private RsyslogDaemon(Path dir, Path socket, Path out, int udpPort, Process process) {
+  private RsyslogDaemon(
+      Path dir, Path socket, Path out, int udpPort, int tcpPort, Process process) {
     this.dir = dir;
     this.socket = socket;
     this.out = out;
     this.udpPort = udpPort;
+    this.tcpPort = tcpPort;
     this.process = process;
   }
 
@@ -36,6 +39,10 @@ final class RsyslogDaemon implements AutoCloseable {
     try (DatagramSocket probe = new DatagramSocket(0)) {
       port = probe.getLocalPort();
     }
+    int tcpPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      tcpPort = probe.getLocalPort();
+    }
     Path socket = dir.resolve("log.sock");
     Path out = dir.resolve("messages.log");
     Path conf = dir.resolve("rsyslog.conf");
@@ -45,6 +52,8 @@ final class RsyslogDaemon implements AutoCloseable {
         "input(type=\"imuxsock\" Socket=\"" + socket + "\")",
         "module(load=\"imudp\")",
         "input(type=\"imudp\" address=\"127.0.0.1\" port=\"" + port + "\")",
+        "module(load=\"imtcp\")",
+        "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + tcpPort + "\")",
         "template(name=\"probe\" type=\"string\""
             + " string=\"%syslogfacility-text% %syslogseverity-text% %programname% %msg%\\n\")",
         "*.* action(type=\"omfile\" file=\"" + out + "\" template=\"probe\")",
@@ -54,7 +63,7 @@ final class RsyslogDaemon implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("rsyslogd.stdout").toFile())
         .start();
-    RsyslogDaemon d = new RsyslogDaemon(dir, socket, out, port, p);
+    RsyslogDaemon d = new RsyslogDaemon(dir, socket, out, port, tcpPort, p);
     // Ready when a probe datagram made it through the UDP input and the file action, and the
     // Unix socket exists (rsyslogd does not log its own start here: that goes to the system log).
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

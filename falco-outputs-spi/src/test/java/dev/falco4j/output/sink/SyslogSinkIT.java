@@ -79,6 +79,19 @@ class SyslogSinkIT {
   }
 
   @Test
+  void tcpCarriesFramedMessages() throws Exception {
+    OutputSink sink = create(new SyslogSinkProvider(),
+        Map.of("address", "tcp://127.0.0.1:" + daemon.tcpPort, "facility", "daemon"), TEXT);
+    sink.open();
+    sink.deliver(alert(Priority.ALERT, "t1"));
+    sink.deliver(alert(Priority.DEBUG, "t2"));
+    sink.flush();
+    assertThat(receivedLine("t1")).startsWith("daemon alert falco ");
+    assertThat(receivedLine("t2")).startsWith("daemon debug falco ");
+    sink.close();
+  }
+
+  @Test
   void jsonAlertsArriveWhole() throws Exception {
     OutputSink sink = create(new SyslogSinkProvider(),
         Map.of("address", "unix://" + daemon.socket), JSON);
