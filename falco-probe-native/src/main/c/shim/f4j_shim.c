@@ -56,6 +56,53 @@ static const struct f4j_handler F4J_HANDLERS[] = {
 	{"f4j_x_setgid", __NR_setgid, F4J_EVT_SYSCALL_SETGID_X},
 	{"f4j_x_setresuid", __NR_setresuid, F4J_EVT_SYSCALL_SETRESUID_X},
 	{"f4j_x_setresgid", __NR_setresgid, F4J_EVT_SYSCALL_SETRESGID_X},
+	{"f4j_x_symlink", __NR_symlink, F4J_EVT_SYSCALL_SYMLINK_X},
+	{"f4j_x_symlinkat", __NR_symlinkat, F4J_EVT_SYSCALL_SYMLINKAT_X},
+	{"f4j_x_link", __NR_link, F4J_EVT_SYSCALL_LINK_2_X},
+	{"f4j_x_linkat", __NR_linkat, F4J_EVT_SYSCALL_LINKAT_2_X},
+	{"f4j_x_unlink", __NR_unlink, F4J_EVT_SYSCALL_UNLINK_2_X},
+	{"f4j_x_unlinkat", __NR_unlinkat, F4J_EVT_SYSCALL_UNLINKAT_2_X},
+	{"f4j_x_rename", __NR_rename, F4J_EVT_SYSCALL_RENAME_X},
+	{"f4j_x_renameat", __NR_renameat, F4J_EVT_SYSCALL_RENAMEAT_X},
+	{"f4j_x_renameat2", __NR_renameat2, F4J_EVT_SYSCALL_RENAMEAT2_X},
+	{"f4j_x_mkdir", __NR_mkdir, F4J_EVT_SYSCALL_MKDIR_2_X},
+	{"f4j_x_mkdirat", __NR_mkdirat, F4J_EVT_SYSCALL_MKDIRAT_X},
+	{"f4j_x_rmdir", __NR_rmdir, F4J_EVT_SYSCALL_RMDIR_2_X},
+	{"f4j_x_chmod", __NR_chmod, F4J_EVT_SYSCALL_CHMOD_X},
+	{"f4j_x_fchmod", __NR_fchmod, F4J_EVT_SYSCALL_FCHMOD_X},
+	{"f4j_x_fchmodat", __NR_fchmodat, F4J_EVT_SYSCALL_FCHMODAT_X},
+	{"f4j_x_mount", __NR_mount, F4J_EVT_SYSCALL_MOUNT_X},
+	{"f4j_x_umount2", __NR_umount2, F4J_EVT_SYSCALL_UMOUNT2_X},
+	{"f4j_x_chroot", __NR_chroot, F4J_EVT_SYSCALL_CHROOT_X},
+	{"f4j_x_memfd_create", __NR_memfd_create, F4J_EVT_SYSCALL_MEMFD_CREATE_X},
+	{"f4j_x_fcntl", __NR_fcntl, F4J_EVT_SYSCALL_FCNTL_X},
+	{"f4j_x_socketpair", __NR_socketpair, F4J_EVT_SOCKET_SOCKETPAIR_X},
+	{"f4j_x_eventfd2", __NR_eventfd2, F4J_EVT_SYSCALL_EVENTFD2_X},
+	{"f4j_x_signalfd4", __NR_signalfd4, F4J_EVT_SYSCALL_SIGNALFD4_X},
+	{"f4j_x_timerfd_create", __NR_timerfd_create, F4J_EVT_SYSCALL_TIMERFD_CREATE_X},
+	{"f4j_x_inotify_init1", __NR_inotify_init1, F4J_EVT_SYSCALL_INOTIFY_INIT1_X},
+	{"f4j_x_epoll_create1", __NR_epoll_create1, F4J_EVT_SYSCALL_EPOLL_CREATE1_X},
+	{"f4j_x_pidfd_open", __NR_pidfd_open, F4J_EVT_SYSCALL_PIDFD_OPEN_X},
+	{"f4j_x_pidfd_getfd", __NR_pidfd_getfd, F4J_EVT_SYSCALL_PIDFD_GETFD_X},
+	{"f4j_x_userfaultfd", __NR_userfaultfd, F4J_EVT_SYSCALL_USERFAULTFD_X},
+	{"f4j_x_close_range", __NR_close_range, F4J_EVT_SYSCALL_CLOSE_RANGE_X},
+	{"f4j_x_sendto", __NR_sendto, F4J_EVT_SOCKET_SENDTO_X},
+	{"f4j_x_recvfrom", __NR_recvfrom, F4J_EVT_SOCKET_RECVFROM_X},
+	{"f4j_x_sendmsg", __NR_sendmsg, F4J_EVT_SOCKET_SENDMSG_X},
+	{"f4j_x_recvmsg", __NR_recvmsg, F4J_EVT_SOCKET_RECVMSG_X},
+	{"f4j_x_ptrace", __NR_ptrace, F4J_EVT_SYSCALL_PTRACE_X},
+	{"f4j_x_setns", __NR_setns, F4J_EVT_SYSCALL_SETNS_X},
+	{"f4j_x_unshare", __NR_unshare, F4J_EVT_SYSCALL_UNSHARE_X},
+	{"f4j_x_prctl", __NR_prctl, F4J_EVT_SYSCALL_PRCTL_X},
+	{"f4j_x_setsid", __NR_setsid, F4J_EVT_SYSCALL_SETSID_X},
+	{"f4j_x_setpgid", __NR_setpgid, F4J_EVT_SYSCALL_SETPGID_X},
+	{"f4j_x_capset", __NR_capset, F4J_EVT_SYSCALL_CAPSET_X},
+	{"f4j_x_setreuid", __NR_setreuid, F4J_EVT_SYSCALL_SETREUID_X},
+	{"f4j_x_setregid", __NR_setregid, F4J_EVT_SYSCALL_SETREGID_X},
+	{"f4j_x_init_module", __NR_init_module, F4J_EVT_SYSCALL_INIT_MODULE_X},
+	{"f4j_x_finit_module", __NR_finit_module, F4J_EVT_SYSCALL_FINIT_MODULE_X},
+	{"f4j_x_kill", __NR_kill, F4J_EVT_SYSCALL_KILL_X},
+	{"f4j_x_tgkill", __NR_tgkill, F4J_EVT_SYSCALL_TGKILL_X},
 };
 #define F4J_N_HANDLERS (sizeof(F4J_HANDLERS) / sizeof(F4J_HANDLERS[0]))
 
@@ -352,6 +399,21 @@ int f4j_set_interesting(struct f4j_probe *p, const uint16_t *event_types, uint32
 	for (int i = 0; i < F4J_EVENT_TABLE_SIZE; i++)
 		n += wanted[i] && delivered[i];
 	return n;
+}
+
+int f4j_select_all(struct f4j_probe *p)
+{
+	uint8_t on = F4J_SEL_ON;
+	for (uint32_t nr = 0; nr < F4J_SYSCALL_NR_MAX; nr++) {
+		if (F4J_EXIT_EVENT_OF_NR[nr] == 0)
+			continue; /* not a syscall the table knows */
+		if (bpf_map_update_elem(p->interesting_fd, &nr, &on, BPF_ANY))
+			return -errno;
+	}
+	uint32_t key = F4J_TP_PROCEXIT;
+	if (bpf_map_update_elem(p->interesting_tp_fd, &key, &on, BPF_ANY))
+		return -errno;
+	return 0;
 }
 
 int f4j_set_excluded_tgid(struct f4j_probe *p, uint32_t tgid)

@@ -28,6 +28,10 @@ F4J_API int f4j_open(const char *obj_path, uint32_t ring_bytes, struct f4j_probe
  * Returns how many of the listed ids the probe can deliver. */
 F4J_API int f4j_set_interesting(struct f4j_probe *p, const uint16_t *event_types, uint32_t count);
 
+/* Selects every syscall (Falco's -A / base_syscalls.all): those with a handler come as their dedicated
+ * event, all others as generic `syscall` exit events carrying the syscall id; plus procexit. */
+F4J_API int f4j_select_all(struct f4j_probe *p);
+
 /* Events of this process (thread group id) are dropped in the kernel; 0 = none. */
 F4J_API int f4j_set_excluded_tgid(struct f4j_probe *p, uint32_t tgid);
 

@@ -100,3 +100,78 @@ int BPF_PROG(f4j_x_accept4, struct pt_regs *regs, long ret)
 	f4j_accept_exit(regs, ret, true);
 	return 0;
 }
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_sendto, struct pt_regs *regs, long ret)
+{
+	struct f4j_evt e;
+	if (f4j_begin(&e, F4J_EVT_SOCKET_SENDTO_X, F4J_EVT_SOCKET_SENDTO_X_NPARAMS))
+		return 0;
+	s64 fd = (s32)f4j_arg(regs, 0);
+	f4j_push_s64(&e, ret);                                          /* param 1: res (PT_ERRNO) */
+	f4j_push_payload(&e, (const void *)f4j_arg(regs, 1), ret);     /* param 2: data (PT_BYTEBUF) */
+	f4j_push_s64(&e, fd);                                           /* param 3: fd (PT_FD) */
+	f4j_push_u32(&e, (u32)f4j_arg(regs, 2));                        /* param 4: size (PT_UINT32) */
+	f4j_push_dgram_tuple(&e, fd, (const void *)f4j_arg(regs, 4), true); /* param 5: tuple */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_recvfrom, struct pt_regs *regs, long ret)
+{
+	struct f4j_evt e;
+	if (f4j_begin(&e, F4J_EVT_SOCKET_RECVFROM_X, F4J_EVT_SOCKET_RECVFROM_X_NPARAMS))
+		return 0;
+	s64 fd = (s32)f4j_arg(regs, 0);
+	f4j_push_s64(&e, ret);                                          /* param 1: res (PT_ERRNO) */
+	f4j_push_payload(&e, (const void *)f4j_arg(regs, 1), ret);     /* param 2: data (PT_BYTEBUF) */
+	f4j_push_dgram_tuple(&e, fd, (const void *)f4j_arg(regs, 4), false); /* param 3: tuple */
+	f4j_push_s64(&e, fd);                                           /* param 4: fd (PT_FD) */
+	f4j_push_u32(&e, (u32)f4j_arg(regs, 2));                        /* param 5: size (PT_UINT32) */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_sendmsg, struct pt_regs *regs, long ret)
+{
+	struct f4j_evt e;
+	if (f4j_begin(&e, F4J_EVT_SOCKET_SENDMSG_X, F4J_EVT_SOCKET_SENDMSG_X_NPARAMS))
+		return 0;
+	s64 fd = (s32)f4j_arg(regs, 0);
+	struct f4j_msghdr msg = {};
+	struct f4j_iovec iov = {};
+	bpf_probe_read_user(&msg, sizeof(msg), (const void *)f4j_arg(regs, 1));
+	if (msg.iov && msg.iovlen > 0)
+		bpf_probe_read_user(&iov, sizeof(iov), msg.iov);
+	f4j_push_s64(&e, ret);                                          /* param 1: res (PT_ERRNO) */
+	f4j_push_payload(&e, iov.base, ret < (long)iov.len ? ret : (long)iov.len); /* param 2: data (first iovec) */
+	f4j_push_s64(&e, fd);                                           /* param 3: fd (PT_FD) */
+	f4j_push_u32(&e, (u32)iov.len);                                 /* param 4: size (PT_UINT32, first iovec) */
+	f4j_push_dgram_tuple(&e, fd, msg.name, true);                   /* param 5: tuple */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_recvmsg, struct pt_regs *regs, long ret)
+{
+	struct f4j_evt e;
+	if (f4j_begin(&e, F4J_EVT_SOCKET_RECVMSG_X, F4J_EVT_SOCKET_RECVMSG_X_NPARAMS))
+		return 0;
+	s64 fd = (s32)f4j_arg(regs, 0);
+	struct f4j_msghdr msg = {};
+	struct f4j_iovec iov = {};
+	bpf_probe_read_user(&msg, sizeof(msg), (const void *)f4j_arg(regs, 1));
+	if (msg.iov && msg.iovlen > 0)
+		bpf_probe_read_user(&iov, sizeof(iov), msg.iov);
+	f4j_push_s64(&e, ret);                                          /* param 1: res (PT_ERRNO) */
+	f4j_push_u32(&e, ret > 0 ? (u32)ret : 0);                       /* param 2: size (PT_UINT32) */
+	f4j_push_payload(&e, iov.base, ret < (long)iov.len ? ret : (long)iov.len); /* param 3: data */
+	f4j_push_dgram_tuple(&e, fd, msg.name, false);                  /* param 4: tuple */
+	f4j_push_empty(&e);                                             /* param 5: msgcontrol: not collected */
+	f4j_push_s64(&e, fd);                                           /* param 6: fd (PT_FD) */
+	f4j_submit(&e);
+	return 0;
+}

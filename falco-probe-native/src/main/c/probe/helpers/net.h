@@ -137,4 +137,68 @@ static __always_inline void f4j_push_sock_tuple(struct f4j_evt *e, s64 fd, bool 
 	}
 }
 
+/* I/O payload kept in data params, like Falco's default snaplen. */
+#define F4J_SNAPLEN 80
+
+/* Tuple of a datagram: as f4j_push_sock_tuple, but when the socket has no peer (unconnected UDP) the
+ * remote end is the address the caller passed (sendto) or received (recvfrom). */
+static __always_inline void f4j_push_dgram_tuple(struct f4j_evt *e, s64 fd, const void *uaddr, bool local_first)
+{
+	struct sock *sk = f4j_fd_sock(fd);
+	u16 family = sk ? BPF_CORE_READ(sk, __sk_common.skc_family) : 0;
+	u32 raddr = sk ? BPF_CORE_READ(sk, __sk_common.skc_daddr) : 0;
+	if (family != F4J_AF_INET || raddr != 0 || !uaddr) {
+		f4j_push_sock_tuple(e, fd, local_first);
+		return;
+	}
+	struct { u16 family; u16 port; u32 addr; } in = {};
+	if (bpf_probe_read_user(&in, sizeof(in), uaddr) || in.family != F4J_AF_INET) {
+		f4j_push_sock_tuple(e, fd, local_first);
+		return;
+	}
+	u32 laddr = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+	u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	u16 rport = f4j_ntohs(in.port);
+	u8 *dst = e->buf + (e->off & F4J_OFF_MASK);
+	dst[0] = F4J_AF_INET;
+	if (local_first) {
+		__builtin_memcpy(dst + 1, &laddr, 4);
+		__builtin_memcpy(dst + 5, &lport, 2);
+		__builtin_memcpy(dst + 7, &in.addr, 4);
+		__builtin_memcpy(dst + 11, &rport, 2);
+	} else {
+		__builtin_memcpy(dst + 1, &in.addr, 4);
+		__builtin_memcpy(dst + 5, &rport, 2);
+		__builtin_memcpy(dst + 7, &laddr, 4);
+		__builtin_memcpy(dst + 11, &lport, 2);
+	}
+	f4j_param_done(e, 13);
+}
+
+/* First bytes of a payload (PT_BYTEBUF), at most F4J_SNAPLEN, only when the call moved data. */
+static __always_inline void f4j_push_payload(struct f4j_evt *e, const void *ubuf, long ret)
+{
+	if (ret <= 0 || !ubuf) {
+		f4j_push_empty(e);
+		return;
+	}
+	f4j_push_user_bytes(e, ubuf, ret < F4J_SNAPLEN ? (u32)ret : F4J_SNAPLEN);
+}
+
+/* struct user_msghdr / struct iovec as user space lays them out on x86_64. */
+struct f4j_msghdr {
+	void *name;
+	int namelen;
+	void *iov;
+	u64 iovlen;
+	void *control;
+	u64 controllen;
+	u32 flags;
+};
+
+struct f4j_iovec {
+	void *base;
+	u64 len;
+};
+
 #endif /* F4J_NET_H */

@@ -179,6 +179,19 @@ public final class LiveEventSource implements EventSource {
     return rc;
   }
 
+  /**
+   * Selects every system call, like Falco's {@code -A} ({@code base_syscalls.all}): calls with a
+   * dedicated handler ({@link ProbeEventTypes}) arrive as their own event, all others as generic
+   * {@code syscall} exit events ({@link dev.falco4j.core.event.EventType#GENERIC_X}) carrying the
+   * syscall id. Expect far more events (every read and write).
+   */
+  public void selectAllSyscalls() throws ProbeException {
+    int rc = shim.f4j_select_all(probe);
+    if (rc < 0) {
+      throw new ProbeException("selecting all syscalls failed", -rc, "");
+    }
+  }
+
   /** Drops the events of process {@code pid} (a thread group id) in the kernel; 0 = drop none. */
   public void excludeProcess(long pid) throws ProbeException {
     int rc = shim.f4j_set_excluded_tgid(probe, (int) pid);

@@ -20,9 +20,20 @@ public final class ProbeEventTypes {
     EventType.OPEN_X, EventType.OPENAT_2_X, EventType.OPENAT2_X, EventType.CREAT_X,
     EventType.CLOSE_X, EventType.DUP_1_X, EventType.DUP2_X, EventType.DUP3_X,
     EventType.PIPE_X, EventType.PIPE2_X, EventType.CHDIR_X, EventType.FCHDIR_X,
+    EventType.FCNTL_X, EventType.SOCKETPAIR_X, EventType.EVENTFD2_X, EventType.SIGNALFD4_X,
+    EventType.TIMERFD_CREATE_X, EventType.INOTIFY_INIT1_X, EventType.EPOLL_CREATE1_X,
+    EventType.PIDFD_OPEN_X, EventType.PIDFD_GETFD_X, EventType.USERFAULTFD_X, EventType.CLOSE_RANGE_X,
+    EventType.MEMFD_CREATE_X,
+    // names without an fd
+    EventType.SYMLINK_X, EventType.SYMLINKAT_X, EventType.LINK_2_X, EventType.LINKAT_2_X,
+    EventType.UNLINK_2_X, EventType.UNLINKAT_2_X, EventType.RENAME_X, EventType.RENAMEAT_X,
+    EventType.RENAMEAT2_X, EventType.MKDIR_2_X, EventType.MKDIRAT_X, EventType.RMDIR_2_X,
+    EventType.CHMOD_X, EventType.FCHMOD_X, EventType.FCHMODAT_X, EventType.MOUNT_X,
+    EventType.UMOUNT2_X, EventType.CHROOT_X,
     // network
     EventType.SOCKET_X, EventType.BIND_X, EventType.LISTEN_X, EventType.CONNECT_X,
-    EventType.ACCEPT_5_X, EventType.ACCEPT4_6_X,
+    EventType.ACCEPT_5_X, EventType.ACCEPT4_6_X, EventType.SENDTO_X, EventType.RECVFROM_X,
+    EventType.SENDMSG_X, EventType.RECVMSG_X,
     // credentials
     EventType.SETUID_X, EventType.SETGID_X, EventType.SETRESUID_X, EventType.SETRESGID_X,
   };

@@ -233,6 +233,112 @@ class LiveEventSourceLiveIT {
     }
   }
 
+  private static final String FS_WORKLOAD =
+      String.join(
+          "\n",
+          "import os, socket, sys",
+          "d, port, uniq = sys.argv[1], int(sys.argv[2]), sys.argv[3]",
+          "a = os.path.join(d, uniq + '.a'); b = os.path.join(d, uniq + '.b'); l = os.path.join(d, uniq + '.l')",
+          "open(a, 'w').close()",
+          "os.rename(a, b)",
+          "os.symlink(b, l)",
+          "os.unlink(l)",
+          "os.mkdir(a)",
+          "os.rmdir(a)",
+          "os.chmod(b, 0o600)",
+          "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+          "u.sendto(uniq.encode(), ('127.0.0.1', port))",
+          "print(u.getsockname()[1], flush=True)",
+          "");
+
+  @Test
+  void fileNameOperationsAndDatagramsArriveWithTheirParams(LiveEventSource source, @TempDir Path dir)
+      throws Exception {
+    Path python = realPython();
+    Path script = dir.resolve("fs.py");
+    Files.writeString(script, FS_WORKLOAD);
+    String unique = "f4j-fs-" + System.nanoTime();
+    String a = dir.resolve(unique + ".a").toString();
+    String b = dir.resolve(unique + ".b").toString();
+    String l = dir.resolve(unique + ".l").toString();
+    List<EventView> events = new ArrayList<>();
+    try (java.net.DatagramSocket udp = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      drain(source, events, 200);
+      events.clear();
+      Process py = new ProcessBuilder(python.toString(), script.toString(), dir.toString(),
+              Integer.toString(udp.getLocalPort()), unique).redirectErrorStream(true).start();
+      long pid = py.pid();
+      String out = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      assertThat(py.waitFor()).as("workload output: %s", out).isZero();
+      int lport = Integer.parseInt(out);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (System.nanoTime() < deadline
+          && events.stream().noneMatch(e -> e.type() == EventType.PROCEXIT_1_E && e.threadId() == pid)) {
+        drain(source, events, 100);
+      }
+      List<EventView> mine = events.stream().filter(e -> e.threadId() == pid).toList();
+
+      EventView rename = one(mine, e -> e.type() == EventType.RENAME_X || e.type() == EventType.RENAMEAT_X
+          || e.type() == EventType.RENAMEAT2_X);
+      assertThat(rename.paramAsLong(0)).isZero();
+      assertThat(rename.paramAsString(rename.paramIndex("oldpath"))).isEqualTo(a);
+      assertThat(rename.paramAsString(rename.paramIndex("newpath"))).isEqualTo(b);
+
+      EventView symlink = one(mine, e -> e.type() == EventType.SYMLINK_X || e.type() == EventType.SYMLINKAT_X);
+      assertThat(symlink.paramAsString(symlink.paramIndex("target"))).isEqualTo(b);
+      assertThat(symlink.paramAsString(symlink.paramIndex("linkpath"))).isEqualTo(l);
+
+      EventView unlink = one(mine, e -> (e.type() == EventType.UNLINK_2_X || e.type() == EventType.UNLINKAT_2_X)
+          && e.paramAsString(e.paramIndex(e.type() == EventType.UNLINK_2_X ? "path" : "name")).equals(l));
+      assertThat(unlink.paramAsLong(0)).isZero();
+
+      EventView mkdir = one(mine, e -> e.type() == EventType.MKDIR_2_X || e.type() == EventType.MKDIRAT_X);
+      assertThat(mkdir.paramAsString(mkdir.paramIndex("path"))).isEqualTo(a);
+      assertThat(mkdir.paramAsLong(mkdir.paramIndex("mode"))).isEqualTo(0777);
+      assertThat(mine).anyMatch(e -> (e.type() == EventType.RMDIR_2_X
+              && e.paramAsString(e.paramIndex("path")).equals(a))
+          || (e.type() == EventType.UNLINKAT_2_X && e.paramAsString(e.paramIndex("name")).equals(a)
+              && e.paramAsLong(e.paramIndex("flags")) == 0x200));
+
+      EventView chmod = one(mine, e -> e.type() == EventType.CHMOD_X || e.type() == EventType.FCHMODAT_X);
+      assertThat(chmod.paramAsString(chmod.paramIndex("filename"))).isEqualTo(b);
+      assertThat(chmod.paramAsLong(chmod.paramIndex("mode"))).isEqualTo(0600);
+
+      EventView sendto = one(mine, e -> e.type() == EventType.SENDTO_X);
+      assertThat(sendto.paramAsLong(sendto.paramIndex("res"))).isEqualTo(unique.length());
+      assertThat(sendto.paramBytes(sendto.paramIndex("data"))).isEqualTo(unique.getBytes(StandardCharsets.UTF_8));
+      assertThat(sendto.paramAsLong(sendto.paramIndex("size"))).isEqualTo(unique.length());
+      // an unconnected UDP socket has no local address yet: the kernel picks one per datagram
+      assertThat(sendto.socktuple(sendto.paramIndex("tuple")).toString())
+          .isEqualTo("0.0.0.0:" + lport + "->127.0.0.1:" + udp.getLocalPort());
+    }
+  }
+
+  @Test
+  void selectingAllSyscallsBringsGenericEventsWithTheSyscallId(LiveEventSource source) throws Exception {
+    try {
+      source.selectAllSyscalls();
+      List<EventView> events = new ArrayList<>();
+      drain(source, events, 100);
+      events.clear();
+      Process p = new ProcessBuilder("/bin/uname", "-a").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      assertThat(p.waitFor()).isZero();
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (System.nanoTime() < deadline
+          && events.stream().noneMatch(e -> e.type() == EventType.PROCEXIT_1_E && e.threadId() == p.pid())) {
+        drain(source, events, 100);
+      }
+      int unameNr = 63; // x86_64
+      EventView uname = events.stream()
+          .filter(e -> e.threadId() == p.pid() && e.type() == EventType.GENERIC_X && e.paramAsLong(1) == unameNr)
+          .findFirst().orElseThrow(() -> new AssertionError("no generic uname event"));
+      assertThat(uname.table().syscallName((int) uname.paramAsLong(0))).isEqualTo("uname");
+    } finally {
+      source.selectEventTypes(ProbeEventTypes.dedicated());
+    }
+  }
+
   @Test
   void everyDedicatedEventTypeIsAcceptedByTheShim(LiveEventSource source) throws Exception {
     int[] all = ProbeEventTypes.dedicated();

@@ -37,6 +37,8 @@ public interface ShimLibrary {
 
   int f4j_set_interesting(Pointer probe, @In short[] eventTypes, @u_int32_t int count);
 
+  int f4j_select_all(Pointer probe);
+
   int f4j_set_excluded_tgid(Pointer probe, @u_int32_t int tgid);
 
   int f4j_start(Pointer probe, @Out byte[] msg, @size_t long msgLen);
