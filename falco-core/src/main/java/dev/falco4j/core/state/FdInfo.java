@@ -198,6 +198,11 @@ public final class FdInfo {
     return (role & ROLE_CLIENT) != 0;
   }
 
+  /** True when the socket's role is known (it connected, accepted, listens or sent a datagram). */
+  public boolean hasRole() {
+    return role != 0;
+  }
+
   /** True when a socket has both ends known (connected or accepted). */
   public boolean isConnected() {
     return type.isInet() ? (clientPort != 0 || serverPort != 0) && role != 0 : role != 0;

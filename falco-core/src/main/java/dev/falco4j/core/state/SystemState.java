@@ -1,5 +1,11 @@
 package dev.falco4j.core.state;
 
+import dev.falco4j.core.event.EventFlags;
+import dev.falco4j.core.event.EventTable;
+import dev.falco4j.core.event.EventView;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The system as rebuilt from the event stream: threads and processes with their fd tables, users and
  * groups, containers, and the machine. The engine applies every event to it before evaluating
@@ -21,6 +27,25 @@ public final class SystemState {
   private final CgroupContainerParser cgroupParser = new CgroupContainerParser();
   private String hostname = "";
   private long bootTimeNs;
+  private final ProcessEvents processEvents;
+  private final FdEvents fdEvents;
+  private final EventParams params = new EventParams();
+  private EventAction actions;
+  private EventView enterView;
+
+  /** Largest enter event kept per thread for its exit (bigger ones are rare I/O buffers). */
+  private static final int MAX_ENTER_COPY = 4096;
+  private static final long NO_TID = Long.MIN_VALUE;
+
+  private long pendingRemoval = NO_TID;
+  private long eventNumber;
+  private ThreadInfo currentThread;
+  private FdInfo currentFd;
+  private long currentFdNum = -1;
+  private long latency;
+  private long firstEventTs;
+  private long fdDrops;
+  private long eventsApplied;
 
   /** A state with Falco-like default limits. */
   public SystemState() {
@@ -32,6 +57,8 @@ public final class SystemState {
     this.limits = limits;
     this.fdPool = new FdPool(limits.fdPoolSize());
     this.threads = new ThreadTable(limits, fdPool);
+    this.processEvents = new ProcessEvents(this);
+    this.fdEvents = new FdEvents(this);
   }
 
   /** The limits this state runs with. */
@@ -89,6 +116,248 @@ public final class SystemState {
     threads.clear();
     users.clear();
     containers.clear();
+  }
+
+  /** Number of the event last applied. */
+  public long eventNumber() {
+    return eventNumber;
+  }
+
+  /** Timestamp of the first event applied, 0 before any ({@code evt.reltime} counts from it). */
+  public long firstEventTs() {
+    return firstEventTs;
+  }
+
+  /** The thread of the event last applied, or null (events without a thread, dropped threads). */
+  public ThreadInfo currentThread() {
+    return currentThread;
+  }
+
+  /**
+   * The fd the event last applied is about ({@code fd.*} fields): the fd it used, created or
+   * closed (a closed fd stays visible for its close event), or for a failed open the path it
+   * named. Null when the event has no fd or the fd is unknown.
+   */
+  public FdInfo currentFd() {
+    return currentFd;
+  }
+
+  /** The fd number the event last applied is about, -1 when none. */
+  public long currentFdNum() {
+    return currentFdNum;
+  }
+
+  /** For an exit event, nanoseconds since its enter event (0 when unknown or an enter event). */
+  public long currentLatency() {
+    return latency;
+  }
+
+  /** Fds not stored because a process's table was full. */
+  public long fdDropCount() {
+    return fdDrops;
+  }
+
+  /** Events applied so far. */
+  public long eventsApplied() {
+    return eventsApplied;
+  }
+
+  void countFdDrop() {
+    fdDrops++;
+  }
+
+  /**
+   * Applies one event: afterwards {@link #currentThread()} and {@link #currentFd()} describe it and
+   * the tables reflect its effect. Call once per event, in order, before evaluating rules.
+   * Allocation-free for events that do not change state; malformed parameters never throw.
+   */
+  public void apply(EventView ev) {
+    eventsApplied++;
+    eventNumber = ev.number();
+    long ts = ev.timestamp();
+    if (firstEventTs == 0) {
+      firstEventTs = ts;
+    }
+    if (pendingRemoval != NO_TID) {
+      // Falco removes an exited thread after the event following its procexit, so that the
+      // procexit event itself still shows the process.
+      threads.remove(pendingRemoval);
+      pendingRemoval = NO_TID;
+    }
+    currentFd = null;
+    currentFdNum = -1;
+    latency = 0;
+    EventTable table = ev.table();
+    if (actions == null || actions.table() != table) {
+      actions = new EventAction(table);
+      enterView = new EventView(table);
+    }
+    int type = ev.type();
+    int action = actions.of(type);
+    long tid = ev.threadId();
+    ThreadInfo t = threads.get(tid);
+    if (t == null && action != EventAction.CLONE && action != EventAction.CONTAINER && tid > 0) {
+      t = newPartialThread(tid, ts);
+    }
+    currentThread = t;
+    threads.maybeExpire(ts, tid);
+    if (ev.info() == null) {
+      return;
+    }
+    if (t != null) {
+      t.lastEventTs = ts;
+    }
+    if (ev.isEnter()) {
+      applyEnter(ev, t, action, type);
+    } else {
+      applyExit(ev, t, action, type);
+    }
+  }
+
+  private ThreadInfo newPartialThread(long tid, long ts) {
+    ThreadInfo t = threads.newThread(tid);
+    t.partial = true;
+    t.cloneTs = 0;
+    t.lastEventTs = ts;
+    t.ptid = -1;
+    return threads.add(t) ? t : null;
+  }
+
+  private void applyEnter(EventView ev, ThreadInfo t, int action, int type) {
+    if (t == null) {
+      return;
+    }
+    int fdIdx = actions.fdParamIndex(type);
+    long fdNum = -1;
+    if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
+      fdNum = ev.paramAsLong(fdIdx, -1);
+      currentFdNum = fdNum;
+      currentFd = fdNum >= 0 ? t.fds.get(fdNum) : null;
+    }
+    keepEnter(ev, t, type, fdNum);
+    switch (action) {
+      case EventAction.PROCEXIT:
+        pendingRemoval = t.tid;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void keepEnter(EventView ev, ThreadInfo t, int type, long fdNum) {
+    t.lastEnterType = type;
+    t.lastEnterFd = fdNum;
+    t.lastEnterTs = ev.timestamp();
+    int len = ev.encodedLength();
+    if (len > MAX_ENTER_COPY) {
+      t.lastEnterType = -1;
+      return;
+    }
+    ByteBuffer b = t.lastEnter;
+    if (b == null || b.capacity() < len) {
+      b = ByteBuffer.allocate(Math.max(len, 128)).order(ByteOrder.LITTLE_ENDIAN);
+      t.lastEnter = b;
+    }
+    b.clear();
+    ev.writeV2(b);
+  }
+
+  /** The thread's stored enter event if it is the one matching this exit, else null. */
+  private EventView matchingEnter(ThreadInfo t, int exitType) {
+    if (t == null || t.lastEnterType != exitType - 1 || t.lastEnter == null) {
+      return null;
+    }
+    enterView.reset(t.lastEnter, 0);
+    if (enterView.checkLayout(t.lastEnter.position()) != EventView.LAYOUT_OK) {
+      return null;
+    }
+    return enterView;
+  }
+
+  private void applyExit(EventView ev, ThreadInfo t, int action, int type) {
+    EventView enter = matchingEnter(t, type);
+    latency = enter != null ? ev.timestamp() - t.lastEnterTs : 0;
+    long fdNum = -1;
+    int fdIdx = actions.fdParamIndex(type);
+    boolean createsFd = ev.info().hasFlag(EventFlags.CREATES_FD);
+    if (!createsFd || action == EventAction.CONNECT || action == EventAction.BIND) {
+      if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
+        fdNum = ev.paramAsLong(fdIdx, -1);
+      } else if (enter != null) {
+        fdNum = t.lastEnterFd;
+      }
+    }
+    if (t != null) {
+      t.lastEnterType = -1;
+    }
+    if (fdNum >= 0 && t != null) {
+      currentFdNum = fdNum;
+      currentFd = t.fds.get(fdNum);
+    }
+    if (action == EventAction.NONE) {
+      return;
+    }
+    params.reset(ev, enter);
+    if (action == EventAction.CLONE) {
+      ThreadInfo owner = processEvents.onClone(ev, params, t, ev.threadId());
+      if (owner == null && t == null) {
+        owner = newPartialThread(ev.threadId(), ev.timestamp());
+      }
+      currentThread = owner;
+      return;
+    }
+    if (t == null) {
+      return;
+    }
+    FdInfo fd = currentFd;
+    switch (action) {
+      case EventAction.EXECVE: processEvents.onExecve(ev, params, t, enter); break;
+      case EventAction.CHDIR: processEvents.onChdir(params, t); break;
+      case EventAction.FCHDIR: processEvents.onFchdir(params, t, fd); break;
+      case EventAction.SETUID: processEvents.onSetUid(params, t); break;
+      case EventAction.SETGID: processEvents.onSetGid(params, t); break;
+      case EventAction.SETSID: processEvents.onSetsid(params, t); break;
+      case EventAction.SETPGID: processEvents.onSetpgid(params, t); break;
+      case EventAction.PRCTL: processEvents.onPrctl(params, t); break;
+      case EventAction.CAPSET: processEvents.onCapset(params, t); break;
+      case EventAction.CHROOT: processEvents.onChroot(params, t); break;
+      case EventAction.OPEN: setCreated(fdEvents.onOpen(ev, params, t)); break;
+      case EventAction.SOCKET: setCreated(fdEvents.onSocket(params, t)); break;
+      case EventAction.BIND: currentFd = fdEvents.onBind(params, t, fd); break;
+      case EventAction.CONNECT:
+        currentFd = fdEvents.onConnect(ev, params, t, fdNum, fd);
+        break;
+      case EventAction.ACCEPT: setCreated(fdEvents.onAccept(params, t)); break;
+      case EventAction.PIPE: setCreated(fdEvents.onPipe(params, t)); break;
+      case EventAction.SOCKETPAIR: setCreated(fdEvents.onSocketpair(params, t)); break;
+      case EventAction.SIMPLE_FD: setCreated(fdEvents.onSimpleFd(ev, params, t)); break;
+      case EventAction.MEMFD: setCreated(fdEvents.onMemfd(params, t)); break;
+      case EventAction.DUP:
+        setCreated(fdEvents.onDup(params, t, enter != null ? t.lastEnterFd : fdNum, false));
+        break;
+      case EventAction.FCNTL: {
+        long before = currentFdNum;
+        FdInfo r = fdEvents.onDup(params, t, fdNum, true);
+        if (r != null && r.fd != before) {
+          setCreated(r);
+        }
+        break;
+      }
+      case EventAction.CLOSE: currentFd = fdEvents.onClose(params, t, fdNum, fd); break;
+      case EventAction.CLOSE_RANGE: fdEvents.onCloseRange(params, t); break;
+      case EventAction.SENDRECV: {
+        String n = ev.info().name();
+        fdEvents.onSendRecv(ev, params, t, fd, n.startsWith("send"));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private void setCreated(FdInfo fd) {
+    currentFd = fd;
+    currentFdNum = fd == null ? -1 : fd.fd;
   }
 
   FdPool fdPool() {

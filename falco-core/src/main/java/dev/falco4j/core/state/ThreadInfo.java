@@ -67,9 +67,9 @@ public final class ThreadInfo {
   boolean partial;
 
   /** Scratch copy of the last enter event of this thread (old traces split args enter/exit). */
-  byte[] lastEnter;
-  int lastEnterLength;
+  java.nio.ByteBuffer lastEnter;
   int lastEnterType = -1;
+  long lastEnterFd = -1;
   long lastEnterTs;
 
   private String argsJoined;

@@ -43,6 +43,28 @@ public final class UserTable {
     return groups.size();
   }
 
+  /** All users (a copy, for display setup; not for the per-event path). */
+  public java.util.List<UserInfo> allUsers() {
+    java.util.List<UserInfo> out = new java.util.ArrayList<>(users.size());
+    for (int i = 0; i < users.slotCount(); i++) {
+      if (users.valueAt(i) != null) {
+        out.add(users.valueAt(i));
+      }
+    }
+    return out;
+  }
+
+  /** All groups (a copy, for display setup; not for the per-event path). */
+  public java.util.List<GroupInfo> allGroups() {
+    java.util.List<GroupInfo> out = new java.util.ArrayList<>(groups.size());
+    for (int i = 0; i < groups.slotCount(); i++) {
+      if (groups.valueAt(i) != null) {
+        out.add(groups.valueAt(i));
+      }
+    }
+    return out;
+  }
+
   /** Forgets everything (a new trace section starts). */
   public void clear() {
     users.clear();

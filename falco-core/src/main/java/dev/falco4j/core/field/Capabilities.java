@@ -1,0 +1,36 @@
+package dev.falco4j.core.field;
+
+/**
+ * Linux capability names by bit number (linux/capability.h, an ABI fact), to render capability
+ * sets the way Falco shows them: names separated by spaces, lowest bit first.
+ */
+final class Capabilities {
+
+  private static final String[] NAMES = {
+    "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID",
+    "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP", "CAP_LINUX_IMMUTABLE",
+    "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER", "CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE",
+    "CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE", "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD", "CAP_LEASE", "CAP_AUDIT_WRITE",
+    "CAP_AUDIT_CONTROL", "CAP_SETFCAP", "CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG",
+    "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE"
+  };
+
+  private Capabilities() {}
+
+  /** The names of the bits set in {@code set}, separated by spaces; unknown bits as CAP_<n>. */
+  static String names(long set) {
+    StringBuilder sb = new StringBuilder();
+    for (int bit = 0; bit < 64; bit++) {
+      if ((set & (1L << bit)) != 0) {
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(bit < NAMES.length ? NAMES[bit] : "CAP_" + bit);
+      }
+    }
+    return sb.toString();
+  }
+}
