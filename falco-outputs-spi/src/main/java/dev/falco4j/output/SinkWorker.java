@@ -38,6 +38,8 @@ final class SinkWorker implements Runnable {
   /** System.nanoTime() when the current delivery started, 0 when idle. */
   volatile long deliveringSince;
   volatile String lastError;
+  /** Set when the worker thread ended on an Error: the description, else null. */
+  volatile String dead;
   private volatile boolean stopWhenEmpty;
   private volatile boolean abandoned;
   private volatile boolean reopenRequested;
@@ -127,6 +129,24 @@ final class SinkWorker implements Runnable {
   @Override
   public void run() {
     try {
+      loop();
+    } catch (Throwable fatal) {
+      // A plugin's Error must not vanish with its thread: logged once, shown in health, and
+      // every later alert for this sink is counted as dropped (its queue fills and overflows).
+      dead = fatal.toString();
+      lastError = dead;
+      LOG.error("output '{}' stopped: {}; its alerts are counted as dropped from now on",
+          sink.name(), fatal.toString(), fatal);
+    } finally {
+      Envelope left = inFlight.getAndSet(null);
+      if (left != null) {
+        failed.incrementAndGet();
+      }
+    }
+  }
+
+  private void loop() {
+    try {
       ensureOpen();
       while (!abandoned) {
         if (reopenRequested) {
@@ -176,7 +196,8 @@ final class SinkWorker implements Runnable {
       ensureOpenOrThrow();
       sink.deliver(e.alert());
       return true;
-    } catch (IOException | RuntimeException ex) {
+    } catch (IOException | RuntimeException | LinkageError ex) {
+      // LinkageError: a plugin missing a class fails this delivery, not the whole sink.
       lastError = ex.toString();
       // The resource may be broken (closed pipe, rotated-away disk): reacquire before the next one.
       closeQuietly();
@@ -272,6 +293,6 @@ final class SinkWorker implements Runnable {
         latencyTotal.get(),
         latencyMax.get(),
         blocked.get(),
-        sink.health());
+        dead != null ? SinkHealth.failing("output worker stopped: " + dead) : sink.health());
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OutputDispatcherTest {
 
   /** Records alerts; can be told to fail or to hang. */
-  static final class ScriptedSink implements OutputSink {
+  static class ScriptedSink implements OutputSink {
     final String name;
     final List<Alert> got = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
@@ -169,6 +169,41 @@ class OutputDispatcherTest {
     assertThat(s.failed()).isGreaterThanOrEqualTo(1);
     assertThat(s.delivered()).isGreaterThanOrEqualTo(1);
     assertThat(flaky.opens.get()).isGreaterThanOrEqualTo(2);
+    assertBalanced(s);
+  }
+
+  @Test
+  void aPluginErrorIsCountedAndNeverLosesTrackOfAlerts() {
+    AtomicInteger calls = new AtomicInteger();
+    ScriptedSink plugin = new ScriptedSink("plugin") {
+      @Override
+      public void deliver(Alert alert) throws IOException {
+        int n = calls.incrementAndGet();
+        if (n == 1) {
+          throw new NoClassDefFoundError("com/example/Missing");
+        }
+        if (n == 3) {
+          throw new StackOverflowError();
+        }
+        super.deliver(alert);
+      }
+    };
+    OutputDispatcher d = OutputDispatcher.builder().sink(plugin).capacity(4).build();
+    for (int i = 0; i < 3; i++) {
+      d.submit(Alerts.sample(i));
+      int done = i + 1;
+      waitFor(() -> calls.get() == done);
+    }
+    waitFor(() -> !d.stats().sink("plugin").health().healthy());
+    for (int i = 3; i < 10; i++) {
+      d.submit(Alerts.sample(i)); // the worker is gone: 4 queue up, the rest overflow
+    }
+    assertThat(d.stats().sink("plugin").health().detail()).contains("StackOverflowError");
+    d.close(Duration.ofMillis(200));
+    SinkStats s = d.stats().sink("plugin");
+    assertThat(s.delivered()).isEqualTo(1);
+    assertThat(s.failed()).isEqualTo(2);
+    assertThat(s.dropped()).isEqualTo(7);
     assertBalanced(s);
   }
 
