@@ -10,20 +10,31 @@ import java.nio.charset.StandardCharsets;
  * {@code regex}: RE2/J (linear time, no catastrophic backtracking), partial match (the pattern may
  * match anywhere; anchor with {@code ^...$}).
  *
- * <p>The value is handed to RE2/J through a reusable byte-per-char view instead of a decoded
- * String, so no string is built per event. To keep non-ASCII literals working, the pattern is
- * rewritten the same way (its UTF-8 bytes as Latin-1 characters); the one difference from
- * character semantics is that {@code .} and classes see a multi-byte character as several bytes.
+ * <p>Before RE2/J runs, the byte strings every match must contain ({@link RegexLiterals}) are
+ * searched for, so most non-matching values cost one or two byte searches; a pattern that is a
+ * plain literal never reaches RE2/J. Otherwise the value is decoded into a reusable character view
+ * (no String per event). RE2/J itself allocates a few small objects per search (its input
+ * wrappers, about 64 bytes); that is the one per-event allocation left on the evaluation path.
  */
 public final class RegexMatch implements ValueMatcher {
 
     private final String source;
     private final Matcher matcher;
-    private final ByteCharView view = new ByteCharView();
+    private final Utf8CharView view = new Utf8CharView();
+    /** Byte strings any match must contain: checked first, so most non-matches never reach RE2/J. */
+    private final byte[][] required;
+    /** For a pattern that is a plain (possibly anchored) literal, RE2/J is not used at all. */
+    private final byte[] literal;
+    private final boolean anchoredStart;
+    private final boolean anchoredEnd;
 
-    private RegexMatch(String source, Pattern pattern) {
+    private RegexMatch(String source, Pattern pattern, RegexLiterals literals) {
         this.source = source;
         this.matcher = pattern.matcher("");
+        this.required = literals.required.toArray(new byte[0][]);
+        this.literal = literals.pureLiteral ? literals.literal : null;
+        this.anchoredStart = literals.anchoredStart;
+        this.anchoredEnd = literals.anchoredEnd;
     }
 
     /**
@@ -32,9 +43,8 @@ public final class RegexMatch implements ValueMatcher {
      * @throws IllegalArgumentException with RE2's description when the pattern is invalid
      */
     public static RegexMatch compile(String pattern) {
-        String bytewise = new String(pattern.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         try {
-            return new RegexMatch(pattern, Pattern.compile(bytewise));
+            return new RegexMatch(pattern, Pattern.compile(pattern), RegexLiterals.analyse(pattern));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty()
                     ? "" : " near '" + e.getPattern() + "'"), e);
@@ -43,8 +53,33 @@ public final class RegexMatch implements ValueMatcher {
 
     @Override
     public boolean matches(FieldValue v) {
-        view.reset(v.bytes(), v.offset(), v.length());
+        byte[] a = v.bytes();
+        int off = v.offset();
+        int len = v.length();
+        if (literal != null) {
+            return literalMatches(a, off, len);
+        }
+        for (byte[] r : required) {
+            if (ByteSearch.indexOf(a, off, len, r) < 0) {
+                return false;
+            }
+        }
+        view.reset(a, off, len);
         return matcher.reset(view).find();
+    }
+
+    private boolean literalMatches(byte[] a, int off, int len) {
+        byte[] l = literal;
+        if (anchoredStart && anchoredEnd) {
+            return len == l.length && ByteSearch.regionEquals(a, off, l, 0, len);
+        }
+        if (anchoredStart) {
+            return len >= l.length && ByteSearch.regionEquals(a, off, l, 0, l.length);
+        }
+        if (anchoredEnd) {
+            return len >= l.length && ByteSearch.regionEquals(a, off + len - l.length, l, 0, l.length);
+        }
+        return ByteSearch.indexOf(a, off, len, l) >= 0;
     }
 
     @Override
@@ -52,16 +87,66 @@ public final class RegexMatch implements ValueMatcher {
         return "Regex(" + source + ")";
     }
 
-    /** A mutable CharSequence over a byte range, one char per byte. */
-    private static final class ByteCharView implements CharSequence {
-        private byte[] bytes;
-        private int offset;
+    /**
+     * A mutable CharSequence holding the UTF-8 value decoded into a reusable char array (grown,
+     * never shrunk), so RE2/J sees characters as Falco's RE2 does. Invalid sequences become U+FFFD.
+     */
+    private static final class Utf8CharView implements CharSequence {
+        private char[] chars = new char[256];
         private int length;
 
         void reset(byte[] b, int off, int len) {
-            bytes = b;
-            offset = off;
-            length = len;
+            if (chars.length < len) {
+                chars = new char[Math.max(len, chars.length * 2)];
+            }
+            char[] out = chars;
+            int n = 0;
+            int i = off;
+            int end = off + len;
+            while (i < end) {
+                int c = b[i] & 0xff;
+                if (c < 0x80) {
+                    out[n++] = (char) c;
+                    i++;
+                    continue;
+                }
+                int need;
+                int cp;
+                if (c >= 0xc2 && c <= 0xdf) {
+                    need = 1;
+                    cp = c & 0x1f;
+                } else if (c >= 0xe0 && c <= 0xef) {
+                    need = 2;
+                    cp = c & 0x0f;
+                } else if (c >= 0xf0 && c <= 0xf4) {
+                    need = 3;
+                    cp = c & 0x07;
+                } else {
+                    out[n++] = '\uFFFD';
+                    i++;
+                    continue;
+                }
+                int j = 1;
+                while (j <= need && i + j < end && (b[i + j] & 0xc0) == 0x80) {
+                    cp = (cp << 6) | (b[i + j] & 0x3f);
+                    j++;
+                }
+                boolean valid = j > need && !(need == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
+                        && !(need == 3 && (cp < 0x10000 || cp > 0x10ffff));
+                if (!valid) {
+                    out[n++] = '\uFFFD';
+                    i += j;
+                    continue;
+                }
+                if (cp >= 0x10000) {
+                    out[n++] = Character.highSurrogate(cp);
+                    out[n++] = Character.lowSurrogate(cp);
+                } else {
+                    out[n++] = (char) cp;
+                }
+                i += j;
+            }
+            length = n;
         }
 
         @Override
@@ -71,18 +156,18 @@ public final class RegexMatch implements ValueMatcher {
 
         @Override
         public char charAt(int index) {
-            return (char) (bytes[offset + index] & 0xff);
+            return chars[index];
         }
 
         @Override
         public CharSequence subSequence(int start, int end) {
             // only used by RE2/J for group extraction, which the filter never asks for
-            return new String(bytes, offset + start, end - start, StandardCharsets.ISO_8859_1);
+            return new String(chars, start, end - start);
         }
 
         @Override
         public String toString() {
-            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+            return new String(chars, 0, length);
         }
     }
 }
