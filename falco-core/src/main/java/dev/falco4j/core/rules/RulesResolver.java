@@ -29,12 +29,53 @@ public final class RulesResolver {
 
   private final ConditionParser parser = ConditionParser.withMaxDepth(MAX_DEPTH);
 
-  /** The outcome: resolved rules in definition order and the problems found. */
-  public record Result(List<ResolvedRule> rules, List<RulesProblem> problems) {
-    /** Copies. */
-    public Result {
-      rules = List.copyOf(rules);
-      problems = List.copyOf(problems);
+  /**
+   * The outcome: resolved rules in definition order and the problems found. {@link #problem} turns
+   * a position reported by later stages (the condition compiler) into a rules file problem.
+   */
+  public static final class Result {
+    private final List<ResolvedRule> rules;
+    private final List<RulesProblem> problems;
+    private final Map<String, PositionedText> texts;
+    private final ProblemFactory factory;
+
+    Result(List<ResolvedRule> rules, List<RulesProblem> problems, Map<String, PositionedText> texts,
+        ProblemFactory factory) {
+      this.rules = List.copyOf(rules);
+      this.problems = List.copyOf(problems);
+      this.texts = Map.copyOf(texts);
+      this.factory = factory;
+    }
+
+    /** Resolved rules in definition order (rules with errors are left out). */
+    public List<ResolvedRule> rules() {
+      return rules;
+    }
+
+    /** Problems found while resolving. */
+    public List<RulesProblem> problems() {
+      return problems;
+    }
+
+    /**
+     * A problem at a span of a parsed condition (a rule's or a macro's: the span's file names which
+     * one), reported at its position in the rules file.
+     */
+    public RulesProblem problem(ProblemCode code, SourceSpan conditionSpan, ItemKind kind,
+        String name, String message) {
+      PositionedText text = texts.get(conditionSpan.file());
+      SourceSpan where = text == null ? conditionSpan
+          : text.spanAt(conditionSpan.offset(), conditionSpan.length());
+      return factory.at(code, where, kind, name, message);
+    }
+
+    /** A problem at a span of a given text (an output template, for instance). */
+    public RulesProblem problem(ProblemCode code, PositionedText text, int offset, int length,
+        ItemKind kind, String name, String message) {
+      for (SourceText src : text.sources()) {
+        factory.register(src);
+      }
+      return factory.at(code, text.spanAt(offset, length), kind, name, message);
     }
 
     /** Whether any problem is an error. */
@@ -102,7 +143,7 @@ public final class RulesResolver {
               "list not referred to by any rule, macro or list");
         }
       }
-      return new Result(rules, problems);
+      return new Result(rules, problems, textsBySourceName, factory);
     }
 
     /** Expands list items that name earlier lists, in definition order (one pass suffices). */
