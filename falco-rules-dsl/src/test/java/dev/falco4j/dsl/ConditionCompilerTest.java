@@ -178,6 +178,13 @@ class ConditionCompilerTest {
         }
 
         @Test
+        void portsAcceptServiceNames() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Paths.get("/etc/services")));
+            assertThat(eval("fd.sport = https", e)).isTrue();
+            assertThat(eval("fd.sport in (http, https)", e)).isTrue();
+        }
+
+        @Test
         void inIsAHashLookup() {
             assertThat(eval("fd.sport in (80, 443, 8080)", e)).isTrue();
             assertThat(eval("fd.sport in (80, 8080)", e)).isFalse();
@@ -187,8 +194,10 @@ class ConditionCompilerTest {
         @Test
         void badLiteralsAreErrorsAtTheLiteral() {
             assertThat(firstError("fd.sport = 70000")).startsWith("<condition>:1:12: error: '70000' is out of range for port (0..65535)");
-            assertThat(firstError("fd.sport = http")).startsWith("<condition>:1:12: error: 'http' is not a valid port value");
-            assertThat(firstError("fd.sport in (80, x)")).startsWith("<condition>:1:18: error: 'x' is not a valid port value");
+            assertThat(firstError("fd.sport = nosuchservice")).startsWith(
+                    "<condition>:1:12: error: 'nosuchservice' is neither a port number nor a known service name");
+            assertThat(firstError("fd.num = http")).contains("'http' is not a valid fd value");
+            assertThat(firstError("fd.sport in (80, 1x)")).startsWith("<condition>:1:18: error: '1x' is not a valid port value");
             assertThat(firstError("test.i8 = 128")).contains("out of range for int8 (-128..127)");
             assertThat(firstError("evt.count = -1")).contains("is negative but uint64 is unsigned");
         }

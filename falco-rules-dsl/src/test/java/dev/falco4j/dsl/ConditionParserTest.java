@@ -110,6 +110,14 @@ class ConditionParserTest {
         assertThat(value("proc.name = 'say \"x\"'").value()).isEqualTo("say \"x\"");
         assertThat(value("proc.name = \"\\b\\f\\n\\r\\t\\\\\\ \"").value()).isEqualTo("\b\f\n\r\t\\ ");
         assertThat(value("proc.name = \"\"").value()).isEmpty();
+        assertThat(value("proc.name = \"a\\/b\"").value()).isEqualTo("a/b");
+        // like Falco, a quote may only be escaped inside a string delimited by that quote
+        assertThat(ConditionParser.create().parse("proc.name = \"it\\'s\"").diagnostics().get(0).message())
+                .startsWith("invalid escape sequence '\\''");
+        assertThat(ConditionParser.create().parse("proc.name = 'say \\\"x'").ok()).isFalse();
+        assertThat(value("proc.name = \"a\\/b\"").value()).isEqualTo("a/b");
+        assertThat(ConditionParser.create().parse("proc.name = \"it\\'s\"").ok()).isFalse();
+        assertThat(ConditionParser.create().parse("proc.name = 'say \\\"x'").ok()).isFalse();
         assertThat(value("proc.name = \"(a, b) = c\"").value()).isEqualTo("(a, b) = c");
         assertThat(value("proc.name = \"line1\nline2\"").value()).isEqualTo("line1\nline2");
         // printing re-escapes so the round trip is exact

@@ -30,6 +30,13 @@ final class Literals {
                 value = Long.parseLong(t);
             }
         } catch (NumberFormatException e) {
+            if (type == FieldType.PORT && !t.isEmpty() && Character.isLetter(t.charAt(0))) {
+                int port = ServiceNames.port(t);
+                if (port >= 0) {
+                    return port;
+                }
+                throw new IllegalArgumentException("'" + text + "' is neither a port number nor a known service name");
+            }
             throw new IllegalArgumentException("'" + text + "' is not a valid " + typeName(type) + " value");
         }
         checkRange(text, value, type);

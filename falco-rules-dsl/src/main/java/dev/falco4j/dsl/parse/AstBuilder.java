@@ -216,7 +216,8 @@ final class AstBuilder {
             String unquoted = Escapes.unquote(arg, errorAt);
             if (unquoted == null) {
                 failAt(token.getStartIndex() + bracket + 1 + errorAt[0], 2,
-                        "invalid escape sequence " + ConditionReader.quote(arg.substring(errorAt[0], errorAt[0] + 2)));
+                        "invalid escape sequence " + ConditionReader.quote(arg.substring(errorAt[0], errorAt[0] + 2))
+                                + escapeHint(arg.charAt(0)));
                 unquoted = arg;
             }
             arg = unquoted;
@@ -272,10 +273,15 @@ final class AstBuilder {
         if (value == null) {
             failAt(token.getStartIndex() + errorAt[0], 2,
                     "invalid escape sequence " + ConditionReader.quote(text.substring(errorAt[0], errorAt[0] + 2))
-                            + " (valid: \\b \\f \\n \\r \\t \\\\ \\\" \\' and escaped space)");
+                            + escapeHint(text.charAt(0)));
             value = text;
         }
         return new StringLit(value, text.charAt(0) == '\'' ? Quoting.SINGLE : Quoting.DOUBLE, span(token));
+    }
+
+    private static String escapeHint(char quote) {
+        return " (valid in " + quote + "-quoted strings: \\b \\f \\n \\r \\t \\\\ \\/ \\" + quote
+                + " and escaped space)";
     }
 
     private void fail(Token at, String message) {

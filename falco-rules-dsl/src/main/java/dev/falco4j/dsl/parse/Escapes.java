@@ -2,7 +2,8 @@ package dev.falco4j.dsl.parse;
 
 /**
  * Resolves the backslash escapes of quoted strings as Falco does: {@code \b \f \n \r \t}, an escaped
- * space, backslash and either quote. Any other escape is an error (reported by the caller).
+ * space, backslash, slash, and the string's own quote character. Any other escape (including the
+ * other quote character) is an error, reported by the caller.
  */
 final class Escapes {
 
@@ -33,7 +34,14 @@ final class Escapes {
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
-                case ' ', '\\', '"', '\'' -> sb.append(n);
+                case ' ', '\\', '/' -> sb.append(n);
+                case '"', '\'' -> {
+                    if (n != quoted.charAt(0)) {
+                        errorAt[0] = i - 1;
+                        return null;
+                    }
+                    sb.append(n);
+                }
                 default -> {
                     errorAt[0] = i - 1;
                     return null;
