@@ -1,0 +1,72 @@
+package dev.falco4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * {@code falco inspect --sysdig-tables -p FORMAT} prints exactly what {@code sysdig -r -p FORMAT}
+ * prints, for formats over fields that do not need fd state ({@code %evt.args} and {@code
+ * %evt.arg.fd} carry sysdig's fd-name annotations, which need the state tracker).
+ */
+class InspectCommandIT {
+
+  static final String FORMAT = "*%evt.num %evt.time %evt.rawtime %evt.cpu %proc.name %thread.tid"
+      + " %evt.dir %evt.type %evt.rawarg.res %evt.arg.flags %evt.arg.name %evt.arg.res %evt.arg.prot"
+      + " %evt.arg.size %evt.arg.data %evt.arg.tuple %evt.arg.addr";
+
+  static Stream<Path> traces() throws Exception {
+    String shared = System.getProperty("falco4j.shared.dir");
+    try (Stream<Path> s = Files.list(Path.of(shared, "traces"))) {
+      return s.filter(p -> p.toString().endsWith(".scap")).sorted().toList().stream();
+    }
+  }
+
+  static String sysdig(List<String> args) throws Exception {
+    Path bin = Path.of("/usr/bin/sysdig");
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"))
+        || "true".equalsIgnoreCase(System.getProperty("falco4j.ci"));
+    if (!Files.isExecutable(bin)) {
+      if (ci) {
+        throw new AssertionError("sysdig is required under CI=true");
+      }
+      Assumptions.abort("sysdig is not installed");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(bin.toString());
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    try (InputStream in = p.getInputStream()) {
+      in.transferTo(o);
+    }
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return o.toString(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @MethodSource("traces")
+  void sameOutputAsSysdig(Path trace) throws Exception {
+    String theirs = sysdig(List.of("-r", trace.toString(), "-p", FORMAT));
+    StringWriter out = new StringWriter();
+    CommandLine cli = FalcoCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    assertThat(cli.execute("inspect", "--sysdig-tables", "-p", FORMAT, trace.toString())).isZero();
+    assertThat(out.toString()).isEqualTo(theirs);
+  }
+}
