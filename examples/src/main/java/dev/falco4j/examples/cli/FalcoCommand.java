@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       "With no arguments: monitor this host live with the default rules and configuration."
     },
     exitCodeOnInvalidInput = ExitCodes.USAGE,
-    exitCodeOnExecutionException = ExitCodes.FAILURE)
+    exitCodeOnExecutionException = ExitCodes.FAILURE,
+    subcommands = {InspectCommand.class})
 public final class FalcoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
