@@ -1,0 +1,372 @@
+package dev.falco4j.examples.cli;
+
+import dev.falco4j.core.config.ConfigException;
+import dev.falco4j.core.config.ConfigLoader;
+import dev.falco4j.core.config.FalcoConfig;
+import dev.falco4j.core.engine.AppendOutput;
+import dev.falco4j.core.engine.Engine;
+import dev.falco4j.core.engine.EngineRule;
+import dev.falco4j.core.engine.EngineSettings;
+import dev.falco4j.core.engine.EventLoop;
+import dev.falco4j.core.engine.RuleSelection;
+import dev.falco4j.core.event.spi.EventSource;
+import dev.falco4j.core.event.spi.EventSourceProvider;
+import dev.falco4j.core.field.FieldCatalog;
+import dev.falco4j.core.rules.LoadedRules;
+import dev.falco4j.core.rules.RulesInput;
+import dev.falco4j.core.rules.RulesLoadException;
+import dev.falco4j.core.rules.RulesLoader;
+import dev.falco4j.core.rules.RulesProblem;
+import dev.falco4j.core.scap.ScapFileSource;
+import dev.falco4j.output.OutputDispatcher;
+import dev.falco4j.output.OutputSink;
+import dev.falco4j.output.OutputsConfig;
+import dev.falco4j.output.SinkCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * What the {@code falco} command does with its options: configuration (defaults, {@code -c},
+ * {@code -o}), rules ({@code -r}, {@code rules_files}, or the built-in rules), then one mode:
+ * validate ({@code -V}), list ({@code -L}, {@code -l}, {@code --list}, {@code --list-events}),
+ * dry run, or run (replay a trace, or capture live) with alerts to the configured outputs.
+ * Never throws for bad input: every problem becomes a message and Falco's exit code.
+ */
+final class FalcoRunner {
+  /** Class-path location of the built-in rules used when no rules file is given. */
+  static final String DEFAULT_RULES_RESOURCE = "/rules/falco4j_rules.yaml";
+
+  private final FalcoOptions o;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  FalcoRunner(FalcoOptions options, PrintWriter out, PrintWriter err) {
+    this.o = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  int run() {
+    try {
+      return dispatch();
+    } catch (UsageException e) {
+      err.println("falco: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (ConfigException e) {
+      err.println("falco: configuration error: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    } catch (IOException e) {
+      err.println("falco: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int dispatch() throws ConfigException, IOException, UsageException {
+    ListingFormat format = ListingFormat.parse(o.markdown ? "markdown" : o.format);
+    if (o.listEvents) {
+      new EventsListing(out).print(format);
+      return ExitCodes.OK;
+    }
+    if (o.listFields != null) {
+      new FieldsListing(out).print(new FieldCatalog(), o.listFields, format, o.namesOnly);
+      return ExitCodes.OK;
+    }
+    FalcoConfig config = loadConfig();
+    if (!o.validate.isEmpty()) {
+      return validate(o.validate, format);
+    }
+    List<RulesInput> inputs = rulesInputs(config);
+    Engine engine;
+    try {
+      engine = buildEngine(config, inputs, null);
+    } catch (RulesLoadException e) {
+      printProblems(e.problems());
+      err.println("falco: the rules have errors; nothing was started");
+      return ExitCodes.FAILURE;
+    }
+    printProblems(engine.warnings());
+    if (o.listRules) {
+      new RulesListing(out).list(engine, format);
+      return ExitCodes.OK;
+    }
+    if (o.describeRule != null) {
+      EngineRule rule = engine.rule(o.describeRule);
+      if (rule == null) {
+        err.println("falco: no rule named '" + o.describeRule + "' is loaded");
+        return ExitCodes.FAILURE;
+      }
+      new RulesListing(out).describe(engine, rule, format);
+      return ExitCodes.OK;
+    }
+    if (o.dryRun) {
+      err.println("falco: dry run: configuration and " + engine.rules().size()
+          + " rules loaded; not opening any event source");
+      return ExitCodes.OK;
+    }
+    return runEngine(config, inputs);
+  }
+
+  // ------------------------------------------------------------------ configuration and rules
+
+  private FalcoConfig loadConfig() throws ConfigException {
+    List<String> overrides = new ArrayList<>(o.overrides);
+    if (o.unbuffered) {
+      overrides.add("buffered_outputs=false");
+    }
+    return ConfigLoader.create().load(o.configFile, overrides);
+  }
+
+  private List<RulesInput> rulesInputs(FalcoConfig config) throws ConfigException, IOException {
+    List<RulesInput> inputs = new ArrayList<>();
+    if (!o.rulesFiles.isEmpty()) {
+      for (Path p : o.rulesFiles) {
+        inputs.add(RulesInput.path(p));
+      }
+      return inputs;
+    }
+    for (String f : config.stringList("rules_files")) {
+      inputs.add(RulesInput.path(Path.of(f)));
+    }
+    if (inputs.isEmpty()) {
+      inputs.add(defaultRules());
+    }
+    return inputs;
+  }
+
+  static RulesInput defaultRules() throws IOException {
+    try (InputStream in = FalcoRunner.class.getResourceAsStream(DEFAULT_RULES_RESOURCE)) {
+      if (in == null) {
+        throw new IOException("the built-in rules " + DEFAULT_RULES_RESOURCE
+            + " are missing from the class path; give rules with -r");
+      }
+      return RulesInput.string("<built-in rules>/falco4j_rules.yaml",
+          new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private Engine buildEngine(FalcoConfig config, List<RulesInput> inputs, OutputDispatcher dispatcher)
+      throws ConfigException, RulesLoadException {
+    EngineSettings settings = EngineSettings.from(config);
+    List<RuleSelection> legacy = new ArrayList<>();
+    if (!o.onlyTags.isEmpty()) {
+      legacy.add(RuleSelection.disableRule("*"));
+      for (String tag : o.onlyTags) {
+        legacy.add(RuleSelection.enableTag(tag));
+      }
+    }
+    for (String tag : o.disableTags) {
+      legacy.add(RuleSelection.disableTag(tag));
+    }
+    for (String pattern : o.disablePatterns) {
+      // Falco's -D disables rules whose name contains the text; wildcards work as in rules: keys.
+      legacy.add(RuleSelection.disableRule(pattern.contains("*") ? pattern : "*" + pattern + "*"));
+    }
+    settings = settings.withSelections(legacy);
+    if (o.appendFormat != null) {
+      List<AppendOutput> appends = new ArrayList<>(settings.appendOutputs());
+      appends.add(AppendOutput.everywhere(expandAppendFormat(o.appendFormat)));
+      settings = new EngineSettings(settings.minimumPriority(), settings.ruleMatching(),
+          settings.selections(), appends);
+    }
+    FieldCatalog catalog = new FieldCatalog();
+    LoadedRules loaded = RulesLoader.create().load(inputs);
+    Engine.Builder b = Engine.builder().rules(loaded).fields(catalog)
+        .eventTypeOf(catalog::eventTypeId).settings(settings);
+    if (dispatcher != null) {
+      b.dispatcher(dispatcher);
+    }
+    return b.build();
+  }
+
+  /** {@code -pc}/{@code -pk} are Falco's shorthands for container and Kubernetes fields. */
+  static String expandAppendFormat(String format) {
+    return switch (format) {
+      case "c", "container" -> "container_id=%container.id container_name=%container.name";
+      case "k", "kubernetes" -> "k8s_ns=%k8s.ns.name k8s_pod=%k8s.pod.name"
+          + " container_id=%container.id";
+      default -> format;
+    };
+  }
+
+  // ------------------------------------------------------------------ -V
+
+  private int validate(List<Path> paths, ListingFormat format) {
+    List<RulesInput> inputs = new ArrayList<>();
+    for (Path p : paths) {
+      inputs.add(RulesInput.path(p));
+    }
+    LoadedRules loaded = RulesLoader.create().load(inputs);
+    List<RulesProblem> problems = new ArrayList<>(loaded.problems());
+    if (!loaded.hasErrors()) {
+      // Resolve and compile too: undefined macros, type errors and unknown fields are errors.
+      try {
+        FieldCatalog catalog = new FieldCatalog();
+        Engine engine = Engine.builder().rules(loaded).fields(catalog)
+            .eventTypeOf(catalog::eventTypeId).build();
+        problems = new ArrayList<>(engine.warnings());
+      } catch (RulesLoadException e) {
+        problems = new ArrayList<>(e.problems());
+      }
+    }
+    boolean ok = problems.stream().noneMatch(RulesProblem::isError);
+    if (format == ListingFormat.JSON) {
+      out.println(ValidationJson.render(loaded.files(), problems, ok));
+    } else {
+      out.println("Validating rules file(s):");
+      for (String f : loaded.files()) {
+        out.println("   " + f);
+      }
+      for (RulesProblem p : problems) {
+        out.println(p.render());
+      }
+      long errors = problems.stream().filter(RulesProblem::isError).count();
+      long warnings = problems.size() - errors;
+      out.println((ok ? String.join(", ", loaded.files()) + ": Ok" : "Invalid")
+          + (errors + warnings > 0 ? " (" + errors + " errors, " + warnings + " warnings)" : ""));
+    }
+    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  // ------------------------------------------------------------------ run
+
+  private int runEngine(FalcoConfig config, List<RulesInput> inputs)
+      throws ConfigException, IOException {
+    String captureFile = o.trace != null ? o.trace.toString() : null;
+    String kind = config.string("engine.kind", "modern_ebpf").toLowerCase(Locale.ROOT);
+    if (captureFile == null && kind.equals("replay")) {
+      captureFile = config.string("replay.capture_file", "");
+      if (captureFile.isBlank()) {
+        throw new ConfigException("engine.kind is replay but replay.capture_file is not set");
+      }
+    }
+    EventSource source = captureFile != null ? openTrace(Path.of(captureFile)) : openLive();
+    if (source == null) {
+      return ExitCodes.FAILURE;
+    }
+    List<OutputSink> sinks;
+    try {
+      sinks = SinkCatalog.discover(FalcoRunner.class.getClassLoader()).createEnabled(config.root());
+    } catch (RuntimeException e) {
+      source.close();
+      throw new ConfigException("outputs: " + e.getMessage(), e);
+    }
+    OutputDispatcher dispatcher = OutputDispatcher.builder().sinks(sinks)
+        .config(OutputsConfig.fromConfig(config.root())).build();
+    Engine engine;
+    try {
+      engine = buildEngine(config, inputs, dispatcher);
+    } catch (RulesLoadException e) {
+      source.close();
+      dispatcher.close();
+      printProblems(e.problems());
+      return ExitCodes.FAILURE;
+    }
+    EventLoop loop = new EventLoop(engine);
+    if (o.maxSeconds != null) {
+      loop.maxDuration(Duration.ofSeconds(o.maxSeconds));
+    }
+    Thread stopper = new Thread(loop::stop, "falco-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    EventLoop.Result result;
+    try (source) {
+      result = loop.run(source);
+    } finally {
+      dispatcher.close(Duration.ofSeconds(5));
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook runs anyway
+      }
+    }
+    printSummary(engine, result);
+    return ExitCodes.OK;
+  }
+
+  private EventSource openTrace(Path trace) {
+    if (!Files.isRegularFile(trace)) {
+      err.println("falco: cannot open trace " + trace + ": no such file");
+      return null;
+    }
+    try {
+      return ScapFileSource.open(trace);
+    } catch (IOException e) {
+      err.println("falco: cannot open trace " + trace + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private EventSource openLive() {
+    for (EventSourceProvider p : ServiceLoader.load(EventSourceProvider.class)) {
+      if (p.name().equals("live")) {
+        try {
+          return p.open("", Map.of("all_events", Boolean.toString(o.allEvents)));
+        } catch (IOException | RuntimeException e) {
+          err.println("falco: live capture is not available: " + e.getMessage());
+          err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
+          return null;
+        }
+      }
+    }
+    err.println("falco: live capture is not available in this build.");
+    err.println("  missing: the eBPF probe and its loader (module falco-probe-native).");
+    err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
+    return null;
+  }
+
+  /** Falco's end-of-run summary. */
+  private void printSummary(Engine engine, EventLoop.Result result) {
+    out.println("Events detected: " + result.alerts());
+    out.println("Rule counts by severity:");
+    TreeMap<Integer, Long> bySeverity = new TreeMap<>();
+    Map<String, Long> byRule = new java.util.LinkedHashMap<>();
+    for (EngineRule r : engine.rules()) {
+      long m = r.stats().matches();
+      if (m > 0) {
+        bySeverity.merge(r.priority().ordinal(), m, Long::sum);
+        byRule.put(r.name(), m);
+      }
+    }
+    for (Map.Entry<Integer, Long> e : bySeverity.entrySet()) {
+      out.println("   " + dev.falco4j.output.Priority.values()[e.getKey()].name() + ": " + e.getValue());
+    }
+    out.println("Triggered rules by rule name:");
+    for (Map.Entry<String, Long> e : byRule.entrySet()) {
+      out.println("   " + e.getKey() + ": " + e.getValue());
+    }
+    err.println("falco: " + result.events() + " events processed" + (result.stopped() ? " (stopped)" : ""));
+  }
+
+  private void printProblems(List<RulesProblem> problems) {
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
+    for (RulesProblem p : problems) {
+      String r = p.render();
+      if (seen.add(r)) {
+        err.println(r);
+      }
+    }
+  }
+
+  /** A usage problem detected after picocli parsing (e.g. an unknown --format). */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}
