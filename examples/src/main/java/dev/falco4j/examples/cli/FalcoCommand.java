@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,7 +14,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "falco",
-    mixinStandardHelpOptions = true,
     versionProvider = FalcoVersion.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -31,14 +31,12 @@ public final class FalcoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin FalcoOptions options = new FalcoOptions();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("falco: live capture is not available in this build.");
-    err.println("  missing: the eBPF probe and its loader (module falco-probe-native) are not built yet.");
-    err.println("  instead: replay a recorded trace with  ./falco -e TRACE.scap");
-    err.flush();
-    return ExitCodes.FAILURE;
+    return new FalcoRunner(options, spec.commandLine().getOut(), err).run();
   }
 
   /** Builds the picocli command line with Falco4J's error and exception handling. */
