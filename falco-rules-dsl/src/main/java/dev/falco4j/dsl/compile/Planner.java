@@ -23,6 +23,8 @@ import dev.falco4j.dsl.ast.ValRef;
 import dev.falco4j.dsl.eval.AndNode;
 import dev.falco4j.dsl.eval.ConstantNode;
 import dev.falco4j.dsl.eval.ExistsCheck;
+import dev.falco4j.dsl.eval.ExtractorCheck;
+import dev.falco4j.dsl.eval.ExtractorSource;
 import dev.falco4j.dsl.eval.FieldCheck;
 import dev.falco4j.dsl.eval.FieldPairCheck;
 import dev.falco4j.dsl.eval.MultiValueCheck;
@@ -228,10 +230,7 @@ public final class Planner<C> {
             }
             return unknown(new ConstantNode<>(false));
         }
-        PredicateNode<C> node = left.multiValued()
-                ? new MultiValueCheck<>(left.source(), m, op == Operator.IN)
-                : new FieldCheck<>(left.source(), m);
-        return unknown(node);
+        return unknown(leaf(left, m, op == Operator.IN));
     }
 
     private Node<C> eventTypeCheck(Check c, SourceFactory.Typed<C> left, List<StringLit> items) {
@@ -261,7 +260,18 @@ public final class Planner<C> {
             return new Node<>(new ConstantNode<>(false), canTrue, (BitSet) allTypes.clone());
         }
         ValueMatcher m = matchers.idSet(canTrue, typeCount);
-        return new Node<>(new FieldCheck<>(left.source(), m), canTrue, canFalse);
+        return new Node<>(leaf(left, m, true), canTrue, canFalse);
+    }
+
+    /** The leaf node for a source and matcher, specialised for plain fields. */
+    private PredicateNode<C> leaf(SourceFactory.Typed<C> left, ValueMatcher m, boolean requireAll) {
+        if (left.multiValued()) {
+            return new MultiValueCheck<>(left.source(), m, requireAll);
+        }
+        if (left.source() instanceof ExtractorSource<C> field) {
+            return new ExtractorCheck<>(field.toString(), field.extractor(), m);
+        }
+        return new FieldCheck<>(left.source(), m);
     }
 
     private Node<C> fieldPair(Check c, SourceFactory.Typed<C> left) {

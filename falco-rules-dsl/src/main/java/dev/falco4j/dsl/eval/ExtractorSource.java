@@ -17,6 +17,11 @@ public final class ExtractorSource<C> implements ValueSource<C> {
         this.multiValued = multiValued;
     }
 
+    /** The host extractor. */
+    public FieldExtractor<C> extractor() {
+        return extractor;
+    }
+
     @Override
     public boolean load(C ctx, FieldValue out) {
         return extractor.extract(ctx, out);
