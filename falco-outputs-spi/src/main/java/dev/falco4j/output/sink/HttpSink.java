@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,9 @@ final class HttpSink implements OutputSink {
   private final int retries;
   private final Duration backoff;
   private final Duration timeout;
-  private final SSLContext tls;
+  // One factory for the sink's life: the JDK reuses a kept-alive HTTPS connection only for the
+  // same factory instance, and SSLContext hands out a new one per call.
+  private final SSLSocketFactory tls;
   private final boolean insecure;
   private volatile SinkHealth health = SinkHealth.OK;
   private long attempts;
@@ -76,7 +79,7 @@ final class HttpSink implements OutputSink {
     this.retries = retries;
     this.backoff = backoff;
     this.timeout = timeout;
-    this.tls = tls;
+    this.tls = tls == null ? null : tls.getSocketFactory();
     this.insecure = insecure;
   }
 
@@ -150,7 +153,7 @@ final class HttpSink implements OutputSink {
     HttpURLConnection c = (HttpURLConnection) url.openConnection();
     if (c instanceof HttpsURLConnection https) {
       if (tls != null) {
-        https.setSSLSocketFactory(tls.getSocketFactory());
+        https.setSSLSocketFactory(tls);
       }
       if (insecure) {
         https.setHostnameVerifier((host, session) -> true);

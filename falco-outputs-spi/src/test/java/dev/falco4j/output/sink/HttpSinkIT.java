@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /** The http sink against JDK HTTP servers on loopback: healthy, failing with 500s, and hung. */
 class HttpSinkIT {
   /** What the server saw of one request. */
-  record Request(String method, String path, Map<String, String> headers, byte[] body) {}
+  record Request(
+      String method, String path, Map<String, String> headers, byte[] body, int clientPort) {}
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -63,7 +64,8 @@ class HttpSinkIT {
     try (InputStream in = ex.getRequestBody()) {
       body = in.readAllBytes();
     }
-    requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers, body));
+    requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers, body,
+        ex.getRemoteAddress().getPort()));
     if (mode.equals("hang")) {
       try {
         hangRelease.await(30, TimeUnit.SECONDS);
@@ -129,6 +131,22 @@ class HttpSinkIT {
     }
     assertThat(text).isEqualTo("01:02:03.000000043: Warning "
         + "A shell was spawned (proc.name=bash proc.pid=1001 n=1)");
+  }
+
+  @Test
+  void keepAliveReusesOneConnectionAndItsAbsenceDoesNot() throws Exception {
+    String url = start("ok");
+    HttpSink keep = sink(Map.of("url", url), JSON);
+    for (int i = 0; i < 3; i++) {
+      keep.deliver(Alerts.sample(i));
+    }
+    assertThat(requests).extracting(Request::clientPort).containsOnly(requests.get(0).clientPort());
+    requests.clear();
+    HttpSink once = sink(Map.of("url", url, "keep_alive", false), JSON);
+    for (int i = 0; i < 3; i++) {
+      once.deliver(Alerts.sample(i));
+    }
+    assertThat(requests).extracting(Request::clientPort).doesNotHaveDuplicates();
   }
 
   @Test
