@@ -3,6 +3,7 @@
 #include "../helpers/task.h"
 #include "../helpers/flags.h"
 #include "../helpers/args.h"
+#include "../helpers/cgroup.h"
 
 #define F4J_CAP_DAC_OVERRIDE 1
 #define F4J_S_IWOTH 00002
@@ -23,7 +24,7 @@ static __always_inline void f4j_clone_exit(struct pt_regs *regs, long ret, u16 t
 	f4j_push_fdlimit(&e, task);         /* param 8: fdlimit (PT_INT64) */
 	f4j_push_mem(&e, task);             /* param 9-13: pgft_maj, pgft_min, vm_size, vm_rss, vm_swap */
 	f4j_push_comm(&e, task);            /* param 14: comm (PT_CHARBUF) */
-	f4j_push_empty(&e);                 /* param 15: cgroups (PT_BYTEBUF): not collected yet */
+	f4j_push_cgroups(&e, task);         /* param 15: cgroups (PT_BYTEBUF) */
 	struct pid *tpid = BPF_CORE_READ(task, thread_pid);
 	s64 vtid = f4j_pid_vnr(tpid);
 	s64 vpid = f4j_pid_vnr(BPF_CORE_READ(task, group_leader, thread_pid));
@@ -115,7 +116,7 @@ static __always_inline void f4j_exec_exit(void *ctx_of_exec, struct pt_regs *reg
 	f4j_push_fdlimit(&e, task);         /* param 8: fdlimit (PT_UINT64) */
 	f4j_push_mem(&e, task);             /* param 9-13: pgft_maj, pgft_min, vm_size, vm_rss, vm_swap */
 	f4j_push_comm(&e, task);            /* param 14: comm (PT_CHARBUF) */
-	f4j_push_empty(&e);                 /* param 15: cgroups (PT_BYTEBUF): not collected yet */
+	f4j_push_cgroups(&e, task);         /* param 15: cgroups (PT_BYTEBUF) */
 	f4j_push_env(&e, task);             /* param 16: env (PT_BYTEBUF) */
 	if (f4j_save(&e, at ? F4J_EXEC_AT : 0))
 		return;

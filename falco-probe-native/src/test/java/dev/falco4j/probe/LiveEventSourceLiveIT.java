@@ -178,6 +178,7 @@ class LiveEventSourceLiveIT {
       assertThat(exec.paramAsString(exec.paramIndex("comm"))).isEqualTo("true");
       assertThat(exec.paramAsLong(exec.paramIndex("vm_size"))).isPositive();
       assertThat(exec.paramAsString(exec.paramIndex("env"))).isNotEmpty();
+      assertCgroupsLikeProcSelf(new String(exec.paramBytes(exec.paramIndex("cgroups")), StandardCharsets.UTF_8));
       assertThat(exec.paramAsLong(exec.paramIndex("uid")))
           .isEqualTo(((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue());
       assertThat(exec.paramAsLong(exec.paramIndex("cap_effective"))).isNotZero(); // root
@@ -343,6 +344,22 @@ class LiveEventSourceLiveIT {
   void everyDedicatedEventTypeIsAcceptedByTheShim(LiveEventSource source) throws Exception {
     int[] all = ProbeEventTypes.dedicated();
     assertThat(source.selectEventTypes(all)).isEqualTo(all.length);
+  }
+
+  /**
+   * The child inherited this JVM's cgroups: every entry is "subsystem=/path", and the single-controller
+   * v1 lines of /proc/self/cgroup reappear as they are.
+   */
+  private static void assertCgroupsLikeProcSelf(String param) throws IOException {
+    String[] entries = param.split("\0");
+    assertThat(entries).isNotEmpty().allMatch(e -> e.matches("[a-z_]+=/.*"));
+    List<String> ours = List.of(entries);
+    for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+      String[] f = line.split(":", 3);
+      if (f.length == 3 && f[1].matches("[a-z_]+") && ours.stream().anyMatch(e -> e.startsWith(f[1] + "="))) {
+        assertThat(ours).contains(f[1] + "=" + f[2]);
+      }
+    }
   }
 
   /** The interpreter itself (not a launcher script such as a pyenv shim, which would exec it). */
