@@ -314,7 +314,9 @@ final class FalcoRunner {
     for (EventSourceProvider p : ServiceLoader.load(EventSourceProvider.class)) {
       if (p.name().equals("live")) {
         try {
-          return p.open("", Map.of("all_events", Boolean.toString(o.allEvents)));
+          // The probe sends every event type it supports by default, which is what -A asks for;
+          // narrowing it to the rules' and the state tracker's event types is not wired yet.
+          return p.open("live", Map.of());
         } catch (IOException | RuntimeException e) {
           err.println("falco: live capture is not available: " + e.getMessage());
           err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
