@@ -6,7 +6,8 @@ package dev.falco4j.output;
  *
  * @param name the sink name
  * @param offered alerts handed to this sink (accepted into its queue or dropped at the door)
- * @param delivered alerts the sink took without error
+ * @param delivered alerts the sink's {@code deliver} took without error (a buffering sink may
+ *     still fail at its next flush: that is logged and shown in {@code health}, not recounted)
  * @param failed alerts the sink threw on (after its own retries)
  * @param dropped alerts never tried: queue full, or still queued or in flight when close timed out
  * @param queued alerts waiting in the queue now

@@ -40,6 +40,8 @@ final class SinkWorker implements Runnable {
   volatile String lastError;
   /** Set when the worker thread ended on an Error: the description, else null. */
   volatile String dead;
+  /** The last flush failure, cleared by the next good flush. */
+  volatile String flushError;
   private volatile boolean stopWhenEmpty;
   private volatile boolean abandoned;
   private volatile boolean reopenRequested;
@@ -210,7 +212,7 @@ final class SinkWorker implements Runnable {
   private void ensureOpen() {
     try {
       ensureOpenOrThrow();
-    } catch (IOException | RuntimeException ex) {
+    } catch (IOException | RuntimeException | LinkageError ex) {
       lastError = ex.toString();
       LOG.warn("output '{}' could not open: {} (retrying on the next alert)", sink.name(),
           ex.getMessage());
@@ -245,7 +247,7 @@ final class SinkWorker implements Runnable {
     flushIfNeeded();
     try {
       sink.reopen();
-    } catch (IOException | RuntimeException ex) {
+    } catch (IOException | RuntimeException | LinkageError ex) {
       open = false;
       lastError = ex.toString();
       LOG.warn("output '{}' could not reopen: {} (retrying on the next alert)", sink.name(),
@@ -261,8 +263,10 @@ final class SinkWorker implements Runnable {
     sinceFlush = 0;
     try {
       sink.flush();
-    } catch (IOException | RuntimeException ex) {
+      flushError = null;
+    } catch (IOException | RuntimeException | LinkageError ex) {
       lastError = ex.toString();
+      flushError = ex.toString();
       LOG.warn("output '{}' flush failed: {}", sink.name(), ex.getMessage());
       closeQuietly();
     }
@@ -275,7 +279,7 @@ final class SinkWorker implements Runnable {
     open = false;
     try {
       sink.close();
-    } catch (IOException | RuntimeException ex) {
+    } catch (IOException | RuntimeException | LinkageError ex) {
       lastError = ex.toString();
       LOG.warn("output '{}' close failed: {}", sink.name(), ex.getMessage());
     }
@@ -293,6 +297,14 @@ final class SinkWorker implements Runnable {
         latencyTotal.get(),
         latencyMax.get(),
         blocked.get(),
-        dead != null ? SinkHealth.failing("output worker stopped: " + dead) : sink.health());
+        health());
+  }
+
+  private SinkHealth health() {
+    if (dead != null) {
+      return SinkHealth.failing("output worker stopped: " + dead);
+    }
+    String flush = flushError;
+    return flush != null ? SinkHealth.failing("flush failed: " + flush) : sink.health();
   }
 }
