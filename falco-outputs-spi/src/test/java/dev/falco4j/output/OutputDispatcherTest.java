@@ -208,6 +208,26 @@ class OutputDispatcherTest {
   }
 
   @Test
+  void aFailedFlushShowsInHealthUntilAFlushWorks() {
+    AtomicInteger flushes = new AtomicInteger();
+    ScriptedSink sink = new ScriptedSink("s") {
+      @Override
+      public void flush() {
+        if (flushes.incrementAndGet() == 1) {
+          throw new java.io.UncheckedIOException(new IOException("disk full"));
+        }
+      }
+    };
+    OutputDispatcher d = OutputDispatcher.builder().sink(sink).build();
+    d.submit(Alerts.sample(0));
+    waitFor(() -> !d.stats().sink("s").health().healthy());
+    assertThat(d.stats().sink("s").health().detail()).contains("flush failed").contains("disk full");
+    d.submit(Alerts.sample(1));
+    waitFor(() -> d.stats().sink("s").health().healthy());
+    d.close();
+  }
+
+  @Test
   void slowDeliveriesAreReportedAsBlocked() {
     ScriptedSink stuck = new ScriptedSink("slow");
     stuck.hang = true;
