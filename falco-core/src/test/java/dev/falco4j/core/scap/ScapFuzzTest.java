@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ScapFuzzTest {
 
   private static final long SEED = 0xF41C04L;
-  private static final int CASES = 2000;
+  private static final int CASES = 1000;
   private static final long TIME_BUDGET_NANOS = 30_000_000_000L;
 
   @Test
