@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds repeats of the same alert (same rule, priority and output fields) within a window: the
+ * Folds repeats of the same alert (same rule, priority, output and output fields: alerts that read
+ * differently are never folded together) within a window: the
  * first one passes at once, the repeats are counted, and when the window ends one summary alert
  * carrying the count goes out. Nothing disappears: every absorbed alert is in some summary's count.
  * Tracks at most {@code maxKeys} distinct alerts; beyond that alerts pass unguarded (memory stays
  * bounded, nothing is lost). Thread-safe.
  */
 final class FloodGuard {
-  private record Key(String rule, Priority priority, Map<String, Object> fields) {}
+  private record Key(String rule, Priority priority, String output, Map<String, Object> fields) {}
 
   private static final class Window {
     long start;
@@ -36,7 +37,7 @@ final class FloodGuard {
    * @return true when the alert should go out now, false when it was folded
    */
   synchronized boolean admit(Alert alert, long nowNanos, List<Alert> summaries) {
-    Key key = new Key(alert.rule(), alert.priority(), alert.outputFields());
+    Key key = new Key(alert.rule(), alert.priority(), alert.output(), alert.outputFields());
     Window w = windows.get(key);
     if (w != null && nowNanos - w.start < windowNanos) {
       w.repeats++;

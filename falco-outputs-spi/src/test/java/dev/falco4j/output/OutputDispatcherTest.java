@@ -251,9 +251,11 @@ class OutputDispatcherTest {
       d.submit(same);
     }
     d.submit(Alerts.sample(2)); // other output fields: not a repeat
+    d.submit(Alert.builder().epochNanos(1).rule(same.rule()).priority(same.priority())
+        .output("reads differently").outputFields(same.outputFields()).build()); // nor this
     d.close(Duration.ofSeconds(5));
-    assertThat(sink.got).extracting(Alert::count).containsExactly(1, 1, 4);
-    assertThat(sink.got.get(2).outputFields()).isEqualTo(same.outputFields());
+    assertThat(sink.got).extracting(Alert::count).containsExactly(1, 1, 1, 4);
+    assertThat(sink.got.get(3).outputFields()).isEqualTo(same.outputFields());
     DispatcherStats st = d.stats();
     assertThat(st.folded()).isEqualTo(4);
     assertThat(st.summaries()).isEqualTo(1);
