@@ -81,6 +81,30 @@ final class ArgRenderer {
     }
   }
 
+  private final StringBuilder resolvedScratch = new StringBuilder(64);
+
+  /**
+   * Appends what sysdig shows for {@code evt.arg.NAME}: the resolved part of a value when it has
+   * one ({@code ENOENT} for {@code -2(ENOENT)}, {@code <f>/etc/passwd} for an fd, flag names),
+   * else the value.
+   */
+  void appendResolvedValue(EventView ev, int index, StringBuilder out) {
+    StringBuilder s = resolvedScratch;
+    s.setLength(0);
+    appendValue(ev, index, s);
+    ParamType type = ev.paramType(index);
+    boolean resolvable = type == ParamType.FD || type == ParamType.PID || type == ParamType.ERRNO
+        || type.isBitFlags() || type.isEnumFlags() || type == ParamType.MODE
+        || type == ParamType.UID || type == ParamType.GID || type == ParamType.SYSCALLID
+        || type == ParamType.SIGTYPE || type == ParamType.FSPATH || type == ParamType.FSRELPATH;
+    int open = s.indexOf("(");
+    if (resolvable && open >= 0 && s.length() > 0 && s.charAt(s.length() - 1) == ')') {
+      out.append(s, open + 1, s.length() - 1);
+    } else {
+      out.append(s);
+    }
+  }
+
   /** Appends the value of parameter {@code index} with its state annotation. */
   void appendValue(EventView ev, int index, StringBuilder out) {
     ParamType type = ev.paramType(index);

@@ -96,15 +96,13 @@ public final class EvalContext {
   }
 
   /**
-   * Ancestor {@code level} of the current thread: 0 is the thread itself, 1 its parent, and so on;
-   * null beyond the known chain.
+   * Ancestor {@code level} of the current process: 0 is the process (its main thread), 1 its
+   * parent, and so on; null beyond the known chain.
    */
   public ThreadInfo ancestor(int level) {
     if (level <= 0) {
-      return level == 0 ? thread() : null;
-    }
-    if (level == 1) {
-      return parent();
+      ThreadInfo t = thread();
+      return level == 0 && t != null ? t.mainThread() : null;
     }
     loadAncestors();
     return level - 1 < ancestorCount ? ancestors[level - 1] : null;
@@ -123,6 +121,7 @@ public final class EvalContext {
     ancestorsStamp = sequence;
     int n = 0;
     ThreadInfo t = thread();
+    t = t == null ? null : t.mainThread();
     while (t != null && n < MAX_ANCESTORS) {
       long ptid = t.ptid();
       if (ptid <= 0 || ptid == t.tid() || ptid == t.pid()) {

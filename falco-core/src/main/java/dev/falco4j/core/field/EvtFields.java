@@ -193,10 +193,10 @@ public final class EvtFields extends FieldFamily {
         case DELTATIME: out.setLong(delta(ctx)); return true;
         case DELTATIME_S: out.setLong(delta(ctx) / 1_000_000_000L); return true;
         case DELTATIME_NS: out.setLong(delta(ctx) % 1_000_000_000L); return true;
-        case LATENCY: out.setLong(ctx.state().currentLatency()); return true;
-        case LATENCY_S: out.setLong(ctx.state().currentLatency() / 1_000_000_000L); return true;
-        case LATENCY_NS: out.setLong(ctx.state().currentLatency() % 1_000_000_000L); return true;
-        case LATENCY_HUMAN: text.set(human(ctx.state().currentLatency()), out); return true;
+        case LATENCY: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency()); return true;
+        case LATENCY_S: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency() / 1_000_000_000L); return true;
+        case LATENCY_NS: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency() % 1_000_000_000L); return true;
+        case LATENCY_HUMAN: if (ev.isEnter()) { return false; } text.set(human(ctx.state().currentLatency()), out); return true;
         case TIME: case TIME_S: case TIME_ISO: case DATETIME: case DATETIME_S:
           text.set(times.format(ts, id), out);
           return true;
@@ -208,7 +208,9 @@ public final class EvtFields extends FieldFamily {
           if (info == null) {
             return false;
           }
-          text.set(EventCategory.topicName(info.category()), out);
+          int topic = EventCategory.topic(info.category());
+          text.set(topic == 0 || topic == EventCategory.INTERNAL ? "unknown"
+              : EventCategory.topicName(info.category()), out);
           return true;
         }
         case ARGS: case INFO: text.set(renderedArgs(ctx), out); return true;
@@ -216,12 +218,21 @@ public final class EvtFields extends FieldFamily {
         case RAWARG: return rawArg(ev, out);
         case BUFFER: return buffer(ev, out);
         case BUFLEN: {
-          int i = dataIndex(ev);
-          if (i < 0) {
+          // The byte count of an I/O syscall on a known fd: its result.
+          EventInfo info = ev.info();
+          if (ev.isEnter() || info == null || ctx.fd() == null) {
+            return false;
+          }
+          int topic = EventCategory.topic(info.category());
+          if (topic != EventCategory.IO_READ && topic != EventCategory.IO_WRITE
+              && topic != EventCategory.IO_OTHER) {
             return false;
           }
           long res = resValue(ev);
-          out.setLong(res >= 0 && res != Long.MIN_VALUE ? res : ev.paramLength(i));
+          if (res == Long.MIN_VALUE) {
+            return false;
+          }
+          out.setLong(res);
           return true;
         }
         case RES: {
@@ -255,11 +266,11 @@ public final class EvtFields extends FieldFamily {
         case IS_IO_WRITE: out.setBoolean(isIo(ev, false, true)); return true;
         case IO_DIR:
           if (isIo(ev, true, false)) {
-            text.set("r", out);
+            text.set("read", out);
             return true;
           }
           if (isIo(ev, false, true)) {
-            text.set("w", out);
+            text.set("write", out);
             return true;
           }
           return false;
@@ -283,6 +294,16 @@ public final class EvtFields extends FieldFamily {
 
     @Override
     protected void appendValue(FieldValue v, StringBuilder out) {
+      if (id == LATENCY_NS || id == RELTIME_NS || id == DELTATIME_NS
+          || (id == RELTIME_ && v.longValue() == 0)) {
+        // sysdig prints nanosecond parts zero padded to nine digits.
+        String s = Long.toString(v.longValue());
+        for (int i = s.length(); i < 9; i++) {
+          out.append('0');
+        }
+        out.append(s);
+        return;
+      }
       if (id == TYPE) {
         // Display names the event, not its id; the renderer applies the generic-syscall rule.
         out.append(typeDisplay);
@@ -324,6 +345,9 @@ public final class EvtFields extends FieldFamily {
     }
 
     private static String human(long ns) {
+      if (ns == 0) {
+        return "";
+      }
       if (ns < 1_000) {
         return ns + "ns";
       } else if (ns < 1_000_000) {
@@ -360,7 +384,7 @@ public final class EvtFields extends FieldFamily {
       }
       if (renderedSeq != ctx.sequence()) {
         sb.setLength(0);
-        renderer(ctx).appendValue(ev, i, sb);
+        renderer(ctx).appendResolvedValue(ev, i, sb);
         rendered = sb.toString();
         renderedSeq = ctx.sequence();
       }
@@ -452,10 +476,11 @@ public final class EvtFields extends FieldFamily {
     private boolean abspath(EvalContext ctx, FieldValue out) {
       FdInfo fd = ctx.fd();
       EventView ev = ctx.event();
-      if (key == null && fd != null && fd.type().isFile() && ev.info() != null
-          && ev.info().hasFlag(EventFlags.CREATES_FD)) {
-        text.set(fd.name(), out);
-        return true;
+      // Only syscalls that take a directory fd: for the others the path is already absolute
+      // or relative to the working directory, and sysdig shows nothing.
+      if (ev.paramIndex("dirfd") < 0 && ev.paramIndex("olddirfd") < 0
+          && ev.paramIndex("linkdirfd") < 0 && ev.paramIndex("newdirfd") < 0) {
+        return false;
       }
       return ctx.pathArgs().abspath(ctx, key, text, out);
     }

@@ -131,11 +131,10 @@ public final class FdFields extends FieldFamily {
         return count(ctx) > 0 && extractAt(ctx, 0, out);
       }
       if (id == NUM) {
-        long n = ctx.state().currentFdNum();
-        if (n < 0 && ctx.fd() == null) {
+        if (!ctx.state().isFdEvent()) {
           return false;
         }
-        out.setLong(n);
+        out.setLong(ctx.state().currentFdNum());
         return true;
       }
       if (id == TYPES) {
@@ -143,7 +142,7 @@ public final class FdFields extends FieldFamily {
       }
       FdInfo fd = ctx.fd();
       if (fd == null) {
-        return false;
+        return nullFd(ctx, out);
       }
       FdType type = fd.type();
       switch (id) {
@@ -153,14 +152,14 @@ public final class FdFields extends FieldFamily {
         case NAMERAW: text.set(fd.nameRaw(), out); return true;
         case DIRECTORY: return directory(fd, out);
         case FILENAME: return filename(fd, out);
-        case CIP: case CNET: return type.isInet() && ipOf(fd, true, out);
-        case SIP: case SNET: return type.isInet() && ipOf(fd, false, out);
-        case LIP: case LNET: return type.isInet() && fd.hasRole() && ipOf(fd, !fd.isServerRole(), out);
-        case RIP: case RNET: return type.isInet() && fd.hasRole() && ipOf(fd, fd.isServerRole(), out);
-        case CPORT: return type.isInet() && port(fd.clientPort(), out);
-        case SPORT: return type.isInet() && port(fd.serverPort(), out);
-        case LPORT: return type.isInet() && fd.hasRole() && port(fd.isServerRole() ? fd.serverPort() : fd.clientPort(), out);
-        case RPORT: return type.isInet() && fd.hasRole() && port(fd.isServerRole() ? fd.clientPort() : fd.serverPort(), out);
+        case CIP: case CNET: return tuple(fd) && ipOf(fd, true, out);
+        case SIP: case SNET: return tuple(fd) && ipOf(fd, false, out);
+        case LIP: case LNET: return tuple(fd) && ipOf(fd, !isServer(ctx, fd), out);
+        case RIP: case RNET: return tuple(fd) && ipOf(fd, isServer(ctx, fd), out);
+        case CPORT: return tuple(fd) && port(fd.clientPort(), out);
+        case SPORT: return tuple(fd) && port(fd.serverPort(), out);
+        case LPORT: return tuple(fd) && port(isServer(ctx, fd) ? fd.serverPort() : fd.clientPort(), out);
+        case RPORT: return tuple(fd) && port(isServer(ctx, fd) ? fd.clientPort() : fd.serverPort(), out);
         case L4PROTO: return l4proto(fd, out);
         case SOCKFAMILY:
           if (type.isInet()) {
@@ -172,9 +171,9 @@ public final class FdFields extends FieldFamily {
             return true;
           }
           return false;
-        case IS_SERVER: if (!type.isSocket()) { return false; } out.setBoolean(fd.isServerRole()); return true;
-        case CONNECTED: if (!type.isSocket()) { return false; } out.setBoolean(fd.isConnected()); return true;
-        case NAME_CHANGED: out.setBoolean(fd.nameChanged()); return true;
+        case IS_SERVER: out.setBoolean(type.isInet() && isServer(ctx, fd)); return true;
+        case CONNECTED: out.setBoolean(fd.isConnected()); return true;
+        case NAME_CHANGED: out.setBoolean(fd.nameChangedAt() == ctx.state().eventsApplied()); return true;
         case UID: return uid(ctx, fd, out);
         case CONTAINERNAME: return containerJoined(ctx, fd.name(), out);
         case CONTAINERDIRECTORY: {
@@ -182,13 +181,81 @@ public final class FdFields extends FieldFamily {
           return dir != null && containerJoined(ctx, dir, out);
         }
         case CIP_NAME: case SIP_NAME: case LIP_NAME: case RIP_NAME: return false;
-        case DEV: if (!type.isFile()) { return false; } out.setLong(Integer.toUnsignedLong(fd.dev())); return true;
+        case DEV: out.setLong(Integer.toUnsignedLong(fd.dev())); return true;
         case DEV_MAJOR: if (!type.isFile()) { return false; } out.setLong((fd.dev() & 0xFFF00) >>> 8); return true;
         case DEV_MINOR: if (!type.isFile()) { return false; } out.setLong((fd.dev() & 0xFF) | ((fd.dev() >>> 12) & 0xFFF00)); return true;
         case INO: out.setLong(fd.ino()); return true;
         case IS_UPPER: out.setBoolean((fd.openFlags() & FD_UPPER_LAYER) != 0); return type.isFile();
         case IS_LOWER: out.setBoolean((fd.openFlags() & FD_LOWER_LAYER) != 0); return type.isFile();
         default: return false;
+      }
+    }
+
+    private static boolean tuple(FdInfo fd) {
+      return fd.type().isInet() && fd.isTupleKnown();
+    }
+
+    /**
+     * Whether the process is the server end: as libsinsp decides it, the server address is one of
+     * this host's addresses.
+     */
+    private static boolean isServer(EvalContext ctx, FdInfo fd) {
+      FdType t = fd.type();
+      if (t == FdType.IPV4_SOCK || t == FdType.IPV4_SERVSOCK) {
+        return ctx.state().isLocalIpv4(fd.serverIp4());
+      }
+      return ctx.state().isLocalIpv6(fd.serverIp6());
+    }
+
+    /**
+     * Values for an event about an fd the table does not have: on the enter event of an
+     * fd-creating syscall libsinsp still shows fd.num -1, the kind of fd to come and fd.uid.
+     */
+    private boolean nullFd(EvalContext ctx, FieldValue out) {
+      if (!ctx.state().isFdEvent() || ctx.state().currentFdNum() != -1) {
+        return false;
+      }
+      ThreadInfo t = ctx.thread();
+      switch (id) {
+        case TYPECHAR: {
+          char c = creatingTypeChar(ctx.event());
+          if (c == 0) {
+            return false;
+          }
+          text.set(String.valueOf(c), out);
+          return true;
+        }
+        case UID:
+          if (t == null) {
+            return false;
+          }
+          if (t.tid() != uidTid || uidFd != -1) {
+            uidTid = t.tid();
+            uidFd = -1;
+            uidText = uidTid + "-1";
+          }
+          text.set(uidText, out);
+          return true;
+        default:
+          return false;
+      }
+    }
+
+    private static char creatingTypeChar(dev.falco4j.core.event.EventView ev) {
+      if (ev.info() == null) {
+        return 0;
+      }
+      switch (ev.info().name()) {
+        case "open": case "openat": case "openat2": case "creat": case "open_by_handle_at":
+          return 'f';
+        case "socket": case "socketpair": case "accept": case "accept4":
+          return '4';
+        case "pipe": case "pipe2": return 'p';
+        case "eventfd": case "eventfd2": return 'e';
+        case "signalfd": case "signalfd4": return 's';
+        case "timerfd_create": return 't';
+        case "inotify_init": case "inotify_init1": return 'i';
+        default: return 0;
       }
     }
 
@@ -306,7 +373,7 @@ public final class FdFields extends FieldFamily {
       if (t == null) {
         return false;
       }
-      String cid = t.containerId().isEmpty() ? "host" : t.containerId();
+      String cid = t.containerId();
       if (cid != joinedCid || what != joinedWhat) {
         joinedCid = cid;
         joinedWhat = what;
@@ -328,6 +395,15 @@ public final class FdFields extends FieldFamily {
       }
       text.set(f.type().typeName(), out);
       return true;
+    }
+
+    @Override
+    protected void appendValue(FieldValue v, StringBuilder out) {
+      if (id == DEV) {
+        out.append(Long.toHexString(v.longValue()).toUpperCase(java.util.Locale.ROOT));
+        return;
+      }
+      super.appendValue(v, out);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class GroupFields extends FieldFamily {
     @Override
     public boolean extract(EvalContext ctx, FieldValue out) {
       ThreadInfo t = ctx.thread();
-      if (t == null || t.isPartial()) {
+      if (t == null) {
         return false;
       }
       if (id == GID) {

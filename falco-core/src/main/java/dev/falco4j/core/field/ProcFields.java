@@ -149,7 +149,11 @@ public final class ProcFields extends FieldFamily {
     }
 
     private static boolean known(ThreadInfo t) {
-      return t != null && !t.isPartial();
+      return t != null;
+    }
+
+    private boolean nonEmpty(String s, FieldValue out) {
+      return !s.isEmpty() && str(s, out);
     }
 
     @Override
@@ -163,43 +167,43 @@ public final class ProcFields extends FieldFamily {
       }
       switch (id) {
         case PID_: out.setLong(t.pid()); return true;
-        case EXE: return known(t) && str(t.exe(), out);
-        case NAME: return known(t) && str(t.comm(), out);
-        case ARGS: return known(t) && str(t.args(), out);
-        case ENV: return known(t) && str(env(t), out);
-        case CMDLINE: return known(t) && str(t.cmdline(), out);
+        case EXE: return nonEmpty(t.exe(), out);
+        case NAME: return nonEmpty(t.comm(), out);
+        case ARGS: return str(t.args(), out);
+        case ENV: return str(env(t), out);
+        case CMDLINE: return !t.comm().isEmpty() && str(t.cmdline(), out);
         case EXELINE: return known(t) && str(exeline(t), out);
         case CWD: return known(t) && str(t.cwd(), out);
         case NTHREADS: out.setLong(t.threadCount()); return true;
-        case PPID: return valueIf(t.ptid() >= 0, t.ptid(), out);
+        case PPID: out.setLong(t.ptid()); return true;
         case PNAME: return parentStr(ctx, 0, out);
         case PCMDLINE: return parentStr(ctx, 1, out);
         case PEXE: return parentStr(ctx, 2, out);
         case PEXEPATH: return parentStr(ctx, 3, out);
         case APID: { ThreadInfo a = ctx.ancestor(index); return a != null && valueIf(true, a.pid(), out); }
-        case ANAME: { ThreadInfo a = ctx.ancestor(index); return known(a) && str(a.comm(), out); }
+        case ANAME: { ThreadInfo a = ctx.ancestor(index); return a != null && nonEmpty(a.comm(), out); }
         case AEXE: { ThreadInfo a = ctx.ancestor(index); return known(a) && str(a.exe(), out); }
         case AEXEPATH: { ThreadInfo a = ctx.ancestor(index); return known(a) && str(a.exePath(), out); }
         case ACMDLINE: { ThreadInfo a = ctx.ancestor(index); return known(a) && str(a.cmdline(), out); }
         case LOGINSHELLID: return loginShell(ctx, t, out);
-        case DURATION: return duration(ctx, t.mainThread(), out);
-        case PPID_DURATION: { ThreadInfo p = ctx.parent(); return p != null && duration(ctx, p.mainThread(), out); }
+        case DURATION: return duration(ctx, t, out);
+        case PPID_DURATION: { ThreadInfo p = ctx.parent(); return p != null && duration(ctx, p, out); }
         case FDOPENCOUNT: out.setLong(t.fds().size()); return true;
         case FDLIMIT: return valueIf(t.fdLimit() > 0, t.fdLimit(), out);
         case FDUSAGE: return valueIf(t.fdLimit() > 0, t.fds().size() * 100L / Math.max(1, t.fdLimit()), out);
         case VMSIZE: out.setLong(t.mainThread().vmSizeKb()); return true;
         case VMRSS: out.setLong(t.mainThread().vmRssKb()); return true;
         case VMSWAP: out.setLong(t.mainThread().vmSwapKb()); return true;
-        case SID: return valueIf(t.sid() >= 0, t.sid(), out);
-        case SNAME: return leaderStr(ctx, t.sid(), 0, out);
-        case SID_EXE: return leaderStr(ctx, t.sid(), 1, out);
-        case SID_EXEPATH: return leaderStr(ctx, t.sid(), 2, out);
+        case SID: out.setLong(t.sid()); return true;
+        case SNAME: return groupLeaderStr(ctx, t, true, 0, out);
+        case SID_EXE: return groupLeaderStr(ctx, t, true, 1, out);
+        case SID_EXEPATH: return groupLeaderStr(ctx, t, true, 2, out);
         case TTY: out.setLong(Integer.toUnsignedLong(t.tty())); return true;
         case EXEPATH: return known(t) && str(t.exePath(), out);
-        case VPGID: return valueIf(t.vpgid() >= 0, t.vpgid(), out);
-        case VPGID_NAME: return leaderStr(ctx, t.vpgid(), 0, out);
-        case VPGID_EXE: return leaderStr(ctx, t.vpgid(), 1, out);
-        case VPGID_EXEPATH: return leaderStr(ctx, t.vpgid(), 2, out);
+        case VPGID: out.setLong(t.vpgid()); return true;
+        case VPGID_NAME: return groupLeaderStr(ctx, t, false, 0, out);
+        case VPGID_EXE: return groupLeaderStr(ctx, t, false, 1, out);
+        case VPGID_EXEPATH: return groupLeaderStr(ctx, t, false, 2, out);
         case IS_VPGID_LEADER: return boolIf(t.vpgid() >= 0, leaderId(t) == t.vpgid(), out);
         case IS_SID_LEADER: return boolIf(t.sid() >= 0, leaderId(t) == t.sid(), out);
         case IS_EXE_WRITABLE: out.setBoolean(t.exeWritable()); return true;
@@ -259,12 +263,31 @@ public final class ProcFields extends FieldFamily {
       }
     }
 
-    private boolean leaderStr(EvalContext ctx, long leader, int what, FieldValue out) {
-      if (leader < 0) {
+    /**
+     * The session (or process group) leader: the process whose id is the session (group) id, or
+     * else the eldest ancestor in the same session (group), as Falco defines proc.sname.
+     */
+    private boolean groupLeaderStr(EvalContext ctx, ThreadInfo t, boolean session, int what,
+        FieldValue out) {
+      long id = session ? t.sid() : t.vpgid();
+      if (id < 0) {
         return false;
       }
-      ThreadInfo l = ctx.state().thread(leader);
-      if (!known(l)) {
+      ThreadInfo l = ctx.state().thread(id);
+      if (l == null) {
+        ThreadInfo self = t.mainThread();
+        l = (session ? self.sid() : self.vpgid()) == id ? self : null;
+        int n = ctx.ancestorCount();
+        for (int i = 1; i <= n; i++) {
+          ThreadInfo a = ctx.ancestor(i);
+          if (a != null && (session ? a.sid() : a.vpgid()) == id) {
+            l = a;
+          } else {
+            break;
+          }
+        }
+      }
+      if (l == null || l.comm().isEmpty()) {
         return false;
       }
       switch (what) {
@@ -309,9 +332,6 @@ public final class ProcFields extends FieldFamily {
 
     /** argv[0] and arguments, cached per thread, exe and argv objects (changed only by exec). */
     private String exeline(ThreadInfo t) {
-      if (t.argv().length == 0) {
-        return t.exe();
-      }
       if (t == exelineThread && t.exe() == exelineExe && t.argv() == exelineArgv) {
         return exelineCache;
       }
@@ -334,6 +354,21 @@ public final class ProcFields extends FieldFamily {
       envCacheArray = e;
       envCache = key == null ? String.join(" ", e) : t.envValue(key);
       return envCache;
+    }
+
+    @Override
+    public boolean display(EvalContext ctx, StringBuilder out) {
+      if (id == FDUSAGE) {
+        // Shown with one decimal, as a share of the limit in percent.
+        ThreadInfo t = ctx.thread();
+        if (t == null || t.fdLimit() <= 0) {
+          return false;
+        }
+        long tenths = Math.round(t.fds().size() * 1000.0 / t.fdLimit());
+        out.append(tenths / 10).append('.').append(tenths % 10);
+        return true;
+      }
+      return super.display(ctx, out);
     }
 
     @Override

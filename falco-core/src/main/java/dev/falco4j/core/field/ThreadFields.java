@@ -74,12 +74,15 @@ public final class ThreadFields extends FieldFamily {
 
     @Override
     public boolean extract(EvalContext ctx, FieldValue out) {
+      if (id == TID) {
+        out.setLong(ctx.event().threadId());
+        return true;
+      }
       ThreadInfo t = ctx.thread();
       if (t == null) {
         return false;
       }
       switch (id) {
-        case TID: out.setLong(t.tid()); return true;
         case ISMAIN: out.setBoolean(t.isMainThread()); return true;
         case VTID: if (t.vtid() < 0) { return false; } out.setLong(t.vtid()); return true;
         case CAP_PERMITTED: return caps(t.capPermitted(), out);
@@ -107,8 +110,9 @@ public final class ThreadFields extends FieldFamily {
           text.set(v, out);
           return true;
         }
-        case VMSIZE: out.setLong(t.mainThread().vmSizeKb()); return true;
-        case VMRSS: out.setLong(t.mainThread().vmRssKb()); return true;
+        // Memory belongs to the process: the main thread reports it, the others 0.
+        case VMSIZE: out.setLong(t.isMainThread() ? t.vmSizeKb() : 0); return true;
+        case VMRSS: out.setLong(t.isMainThread() ? t.vmRssKb() : 0); return true;
         default: return false;
       }
     }

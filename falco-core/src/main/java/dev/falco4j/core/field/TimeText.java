@@ -46,7 +46,7 @@ final class TimeText {
       sb.append(frac);
     }
     if (kind == EvtFields.TIME_ISO) {
-      sb.append('Z');
+      sb.append("+0000");
     }
     cachedTs = ts;
     cachedKind = kind;

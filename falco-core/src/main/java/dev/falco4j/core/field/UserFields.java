@@ -60,7 +60,7 @@ public final class UserFields extends FieldFamily {
     @Override
     public boolean extract(EvalContext ctx, FieldValue out) {
       ThreadInfo t = ctx.thread();
-      if (t == null || t.isPartial()) {
+      if (t == null) {
         return false;
       }
       switch (id) {

@@ -36,8 +36,6 @@ final class FdEvents {
   private final byte[] ip6b = new byte[16];
   private long[] rangeScratch = new long[64];
 
-  /** The fd an event closed, kept so the close event itself still shows it. */
-  private final FdInfo closed = new FdInfo();
   /** The fd a failed open named, so {@code fd.name} works on failed opens as in Falco. */
   private final FdInfo failedOpen = new FdInfo();
 
@@ -77,6 +75,7 @@ final class FdEvents {
     }
     FdInfo info = pool.acquire(fd, (flags & O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE);
     info.name = name;
+    info.nameChangedAt = state.eventsApplied();
     info.nameRaw = raw == null ? "" : raw;
     info.openFlags = flags;
     info.dev = (int) p.asLong("dev", 0);
@@ -118,14 +117,15 @@ final class FdEvents {
     }
     FdInfo info = pool.acquire(fd, ft);
     if (ft.isInet()) {
+      // Like libsinsp, the protocol shows once the socket's tuple is known.
       if (proto == IPPROTO_ICMP || proto == IPPROTO_ICMPV6) {
-        info.l4proto = FdInfo.L4_ICMP;
+        info.l4Guess = FdInfo.L4_ICMP;
       } else if (type == SOCK_STREAM) {
-        info.l4proto = FdInfo.L4_TCP;
+        info.l4Guess = FdInfo.L4_TCP;
       } else if (type == SOCK_DGRAM) {
-        info.l4proto = FdInfo.L4_UDP;
+        info.l4Guess = FdInfo.L4_UDP;
       } else if (type == SOCK_RAW) {
-        info.l4proto = FdInfo.L4_RAW;
+        info.l4Guess = FdInfo.L4_RAW;
       }
       if (ft == FdType.IPV6_SOCK) {
         info.ensureIp6();
@@ -197,9 +197,8 @@ final class FdEvents {
     }
     FdInfo fd = install(t, pool.acquire(fdNum, ft));
     if (fd != null && tuple != null) {
-      fd.l4proto = FdInfo.L4_TCP;
+      fd.l4Guess = FdInfo.L4_TCP;
       applyTuple(p.foundView(), tuple, fd, FdInfo.ROLE_SERVER);
-      fd.nameChanged = false;
     }
     return fd;
   }
@@ -222,6 +221,12 @@ final class FdEvents {
 
   private void applyTuple(EventView v, SocketTupleView tuple, FdInfo fd, int role) {
     String before = fd.name;
+    if (!tuple.isUnix()) {
+      fd.tupleKnown = true;
+      if (fd.l4proto == FdInfo.L4_UNKNOWN || fd.l4proto == FdInfo.L4_NA) {
+        fd.l4proto = fd.l4Guess != FdInfo.L4_UNKNOWN ? fd.l4Guess : FdInfo.L4_TCP;
+      }
+    }
     if (tuple.isIpv4()) {
       fd.type = FdType.IPV4_SOCK;
       fd.clientIp4 = tuple.sourceIpv4();
@@ -256,6 +261,9 @@ final class FdEvents {
       fd.name = text(v, tuple.unixPathOffset(), tuple.unixPathLength());
     }
     fd.nameChanged = !fd.name.equals(before);
+    if (fd.nameChanged) {
+      fd.nameChangedAt = state.eventsApplied();
+    }
   }
 
   FdInfo onPipe(EventParams p, ThreadInfo t) {
@@ -354,20 +362,6 @@ final class FdEvents {
     copy.copyFrom(src);
     copy.fd = newFd;
     return install(t, copy);
-  }
-
-  /** close exit: the fd leaves the table; a copy stays visible for this event. */
-  FdInfo onClose(EventParams p, ThreadInfo t, long fdNum, FdInfo fd) {
-    if (fd == null || p.asLong("res", -1) < 0) {
-      return fd;
-    }
-    closed.copyFrom(fd);
-    closed.closed = true;
-    FdInfo removed = t.fds.remove(fdNum);
-    if (removed != null) {
-      pool.release(removed);
-    }
-    return closed;
   }
 
   void onCloseRange(EventParams p, ThreadInfo t) {

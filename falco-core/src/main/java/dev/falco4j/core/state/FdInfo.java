@@ -53,6 +53,12 @@ public final class FdInfo {
   long unixSource;
   long unixDest;
   boolean nameChanged;
+  /** {@link SystemState#eventsApplied()} when the name last changed. */
+  long nameChangedAt = -1;
+  /** True once the socket's addresses are known (connect, accept, datagram, trace fd list). */
+  boolean tupleKnown;
+  /** The protocol the socket() call implies, applied once the tuple is known. */
+  int l4Guess;
   /** Set on the transient copy of a closed fd kept for the close event; not in any table. */
   boolean closed;
 
@@ -80,6 +86,9 @@ public final class FdInfo {
     unixSource = 0;
     unixDest = 0;
     nameChanged = false;
+    nameChangedAt = -1;
+    tupleKnown = false;
+    l4Guess = L4_UNKNOWN;
     closed = false;
   }
 
@@ -108,6 +117,9 @@ public final class FdInfo {
     unixSource = other.unixSource;
     unixDest = other.unixDest;
     nameChanged = other.nameChanged;
+    nameChangedAt = other.nameChangedAt;
+    tupleKnown = other.tupleKnown;
+    l4Guess = other.l4Guess;
     closed = other.closed;
   }
 
@@ -203,9 +215,22 @@ public final class FdInfo {
     return role != 0;
   }
 
-  /** True when a socket has both ends known (connected or accepted). */
+  /** True when a socket has both ends known (connected, accepted, or a datagram peer seen). */
   public boolean isConnected() {
-    return type.isInet() ? (clientPort != 0 || serverPort != 0) && role != 0 : role != 0;
+    return tupleKnown;
+  }
+
+  /** True once an inet socket's addresses and ports are known. */
+  public boolean isTupleKnown() {
+    return tupleKnown;
+  }
+
+  /**
+   * The {@link SystemState#eventsApplied()} count at which the name last changed; equal to the
+   * current count when the current event changed it.
+   */
+  public long nameChangedAt() {
+    return nameChangedAt;
   }
 
   /** Kernel address of the source end of a unix socket. */

@@ -15,6 +15,31 @@ public final class NulList {
 
   private NulList() {}
 
+  /** The non-empty items of a whole array (environments: empty entries are padding). */
+  public static String[] splitNonEmpty(byte[] data) {
+    if (data == null) {
+      return EMPTY;
+    }
+    String[] all = split(data, 0, data.length);
+    int n = 0;
+    for (String s : all) {
+      if (!s.isEmpty()) {
+        n++;
+      }
+    }
+    if (n == all.length) {
+      return all;
+    }
+    String[] out = new String[n];
+    int i = 0;
+    for (String s : all) {
+      if (!s.isEmpty()) {
+        out[i++] = s;
+      }
+    }
+    return out;
+  }
+
   /** The items of {@code data[offset, offset+length)}. */
   public static String[] split(byte[] data, int offset, int length) {
     if (length <= 0) {

@@ -38,7 +38,12 @@ final class ProcessEvents {
     long childTid = res == 0 ? evTid : res;
     ThreadInfo existing = threads.get(childTid);
     if (existing != null && !existing.partial) {
-      // The other side of the clone already created the child.
+      // The other side of the clone already created the child; its own event knows its
+      // namespace ids.
+      if (res == 0) {
+        existing.vtid = p.asLong("vtid", existing.vtid);
+        existing.vpid = p.asLong("vpid", existing.vpid);
+      }
       return res == 0 ? existing : caller;
     }
     int flags = (int) p.asLong("flags", 0);
@@ -72,8 +77,14 @@ final class ProcessEvents {
     child.cloneFlags = flags;
     child.cloneTs = ev.timestamp();
     child.lastEventTs = ev.timestamp();
-    child.vtid = p.asLong("vtid", child.vtid);
-    child.vpid = p.asLong("vpid", child.vpid);
+    if (res == 0) {
+      child.vtid = p.asLong("vtid", child.vtid);
+      child.vpid = p.asLong("vpid", child.vpid);
+    } else if (caller != null && caller.vtid == caller.tid) {
+      // Same pid namespace as the caller: namespace ids equal host ids.
+      child.vtid = childTid;
+      child.vpid = child.pid;
+    }
     if (p.locate("cgroups")) {
       child.cgroups = p.asStringList("cgroups");
       state.assignContainer(child);
@@ -122,12 +133,6 @@ final class ProcessEvents {
     } else if (t.comm.isEmpty() && exe != null) {
       t.comm = basename(exe);
     }
-    if (t.cwd == null || t.cwd.equals("/") && t.partial) {
-      String cwd = p.asString("cwd");
-      if (cwd != null) {
-        t.cwd = PathResolver.asDirectory(cwd);
-      }
-    }
     t.fdLimit = p.asLong("fdlimit", t.fdLimit);
     if (p.locate("uid")) {
       t.uid = (int) p.asLong("uid", t.uid);
@@ -172,10 +177,9 @@ final class ProcessEvents {
     String comm = p.asString("comm");
     t.comm = comm != null ? comm : basename(t.exe);
     if (t.partial) {
-      String cwd = p.asString("cwd");
-      if (cwd != null) {
-        t.cwd = PathResolver.asDirectory(cwd);
-      }
+      // libsinsp learns an unknown thread's ids from its execve, but not its cwd or user.
+      t.pid = p.asLong("pid", t.pid);
+      t.ptid = p.asLong("ptid", t.ptid);
     }
     t.fdLimit = p.asLong("fdlimit", t.fdLimit);
     t.pfMajor = p.asLong("pgft_maj", t.pfMajor);
@@ -185,7 +189,7 @@ final class ProcessEvents {
     t.vmSwapKb = p.asLong("vm_swap", t.vmSwapKb);
     String[] env = p.asStringList("env");
     if (env != null) {
-      t.env = env;
+      t.env = dropEmpty(env);
     }
     if (p.locate("cgroups")) {
       t.cgroups = p.asStringList("cgroups");
@@ -221,7 +225,9 @@ final class ProcessEvents {
       if (filename == null) {
         filename = p.asString("filename");
       }
-      t.exePath = filename != null ? paths.resolve(t.cwd(), filename) : t.exe;
+      if (filename != null) {
+        t.exePath = paths.resolve(t.cwd(), filename);
+      }
     }
     t.lastExecTs = ev.timestamp();
     t.programChanged();
@@ -332,6 +338,26 @@ final class ProcessEvents {
     if (path != null) {
       t.root = paths.resolve(t.cwd(), path);
     }
+  }
+
+  private static String[] dropEmpty(String[] items) {
+    int n = 0;
+    for (String s : items) {
+      if (!s.isEmpty()) {
+        n++;
+      }
+    }
+    if (n == items.length) {
+      return items;
+    }
+    String[] out = new String[n];
+    int i = 0;
+    for (String s : items) {
+      if (!s.isEmpty()) {
+        out[i++] = s;
+      }
+    }
+    return out;
   }
 
   static String basename(String path) {

@@ -30,6 +30,7 @@ public final class SystemState {
   private final ProcessEvents processEvents;
   private final FdEvents fdEvents;
   private final EventParams params = new EventParams();
+  private final ContainerEvents containerEvents;
   private EventAction actions;
   private EventView enterView;
 
@@ -38,6 +39,11 @@ public final class SystemState {
   private static final long NO_TID = Long.MIN_VALUE;
 
   private long pendingRemoval = NO_TID;
+  private FdTable pendingCloseTable;
+  private long pendingCloseFd;
+  private boolean fdEvent;
+  private static final int FD_FLAGS =
+      EventFlags.USES_FD | EventFlags.CREATES_FD | EventFlags.DESTROYS_FD;
   private long eventNumber;
   private ThreadInfo currentThread;
   private FdInfo currentFd;
@@ -59,6 +65,7 @@ public final class SystemState {
     this.threads = new ThreadTable(limits, fdPool);
     this.processEvents = new ProcessEvents(this);
     this.fdEvents = new FdEvents(this);
+    this.containerEvents = new ContainerEvents(containers);
   }
 
   /** The limits this state runs with. */
@@ -89,6 +96,48 @@ public final class SystemState {
   /** Sets the host name. */
   public void setHostname(String hostname) {
     this.hostname = hostname == null ? "" : hostname;
+  }
+
+  private int[] localIpv4 = new int[0];
+  private byte[][] localIpv6 = new byte[0][];
+
+  /** Sets the host's interface addresses (from a trace's interface list or the live host). */
+  public void setInterfaces(int[] ipv4, byte[][] ipv6) {
+    this.localIpv4 = ipv4.clone();
+    this.localIpv6 = ipv6.clone();
+  }
+
+  /** True when the IPv4 address (big-endian int) belongs to this host. */
+  public boolean isLocalIpv4(int ip) {
+    for (int a : localIpv4) {
+      if (a == ip) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the IPv6 address belongs to this host, or is the unspecified address. */
+  public boolean isLocalIpv6(byte[] ip) {
+    if (ip == null) {
+      return false;
+    }
+    boolean zero = true;
+    for (byte b : ip) {
+      if (b != 0) {
+        zero = false;
+        break;
+      }
+    }
+    if (zero) {
+      return true;
+    }
+    for (byte[] a : localIpv6) {
+      if (java.util.Arrays.equals(a, ip)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Host boot time, ns since the epoch, 0 when not known. */
@@ -142,6 +191,14 @@ public final class SystemState {
     return currentFd;
   }
 
+  /**
+   * True when the event last applied is about an fd (it uses, creates or closes one): then
+   * {@code fd.num} has a value, -1 on the enter event of an fd-creating syscall.
+   */
+  public boolean isFdEvent() {
+    return fdEvent;
+  }
+
   /** The fd number the event last applied is about, -1 when none. */
   public long currentFdNum() {
     return currentFdNum;
@@ -175,8 +232,15 @@ public final class SystemState {
     eventsApplied++;
     eventNumber = ev.number();
     long ts = ev.timestamp();
-    if (firstEventTs == 0) {
+    if (firstEventTs == 0 && ts > 0) {
       firstEventTs = ts;
+    }
+    if (pendingCloseTable != null) {
+      FdInfo removed = pendingCloseTable.remove(pendingCloseFd);
+      if (removed != null) {
+        fdPool.release(removed);
+      }
+      pendingCloseTable = null;
     }
     if (pendingRemoval != NO_TID) {
       // Falco removes an exited thread after the event following its procexit, so that the
@@ -186,6 +250,7 @@ public final class SystemState {
     }
     currentFd = null;
     currentFdNum = -1;
+    fdEvent = false;
     latency = 0;
     EventTable table = ev.table();
     if (actions == null || actions.table() != table) {
@@ -196,12 +261,22 @@ public final class SystemState {
     int action = actions.of(type);
     long tid = ev.threadId();
     ThreadInfo t = threads.get(tid);
-    if (t == null && action != EventAction.CLONE && action != EventAction.CONTAINER && tid > 0) {
+    boolean attributed = ev.info() != null && !ev.info().hasFlag(EventFlags.SKIPPARSERESET);
+    if (t == null && attributed && action != EventAction.CLONE && action != EventAction.CONTAINER
+        && tid > 0) {
       t = newPartialThread(tid, ts);
     }
     currentThread = t;
     threads.maybeExpire(ts, tid);
     if (ev.info() == null) {
+      return;
+    }
+    if (action == EventAction.CONTAINER) {
+      containerEvents.onContainer(ev);
+    }
+    if (!attributed) {
+      // Metadata events (procinfo, scheduler switches...) change no thread state and, unlike
+      // syscalls, do not make libsinsp invent a thread for an unknown tid.
       return;
     }
     if (t != null) {
@@ -214,12 +289,20 @@ public final class SystemState {
     }
   }
 
+  /**
+   * A thread first seen through one of its events: ids unknown (-1), no program, working
+   * directory or user yet, as libsinsp shows such threads when replaying a trace.
+   */
   private ThreadInfo newPartialThread(long tid, long ts) {
     ThreadInfo t = threads.newThread(tid);
     t.partial = true;
     t.cloneTs = 0;
     t.lastEventTs = ts;
     t.ptid = -1;
+    t.uid = -1;
+    t.gid = -1;
+    t.cwd = "";
+    t.exeWritable = true;
     return threads.add(t) ? t : null;
   }
 
@@ -229,10 +312,18 @@ public final class SystemState {
     }
     int fdIdx = actions.fdParamIndex(type);
     long fdNum = -1;
-    if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
+    int flags = ev.info().flags();
+    if ((flags & EventFlags.CREATES_FD) != 0) {
+      // The fd does not exist yet: libsinsp shows fd number -1 on the enter event.
+      fdEvent = true;
+      currentFdNum = -1;
+    } else if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
       fdNum = ev.paramAsLong(fdIdx, -1);
-      currentFdNum = fdNum;
-      currentFd = fdNum >= 0 ? t.fds.get(fdNum) : null;
+      if ((flags & FD_FLAGS) != 0) {
+        fdEvent = true;
+        currentFdNum = fdNum;
+        currentFd = fdNum >= 0 ? t.fds.get(fdNum) : null;
+      }
     }
     keepEnter(ev, t, type, fdNum);
     switch (action) {
@@ -280,6 +371,7 @@ public final class SystemState {
     long fdNum = -1;
     int fdIdx = actions.fdParamIndex(type);
     boolean createsFd = ev.info().hasFlag(EventFlags.CREATES_FD);
+    fdEvent = (ev.info().flags() & FD_FLAGS) != 0;
     if (!createsFd || action == EventAction.CONNECT || action == EventAction.BIND) {
       if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
         fdNum = ev.paramAsLong(fdIdx, -1);
@@ -290,14 +382,17 @@ public final class SystemState {
     if (t != null) {
       t.lastEnterType = -1;
     }
-    if (fdNum >= 0 && t != null) {
+    if (fdEvent && fdNum >= 0 && t != null) {
       currentFdNum = fdNum;
       currentFd = t.fds.get(fdNum);
+    }
+    params.reset(ev, enter);
+    if (t != null) {
+      updateResourceCounters(ev, t);
     }
     if (action == EventAction.NONE) {
       return;
     }
-    params.reset(ev, enter);
     if (action == EventAction.CLONE) {
       ThreadInfo owner = processEvents.onClone(ev, params, t, ev.threadId());
       if (owner == null && t == null) {
@@ -343,7 +438,14 @@ public final class SystemState {
         }
         break;
       }
-      case EventAction.CLOSE: currentFd = fdEvents.onClose(params, t, fdNum, fd); break;
+      case EventAction.CLOSE:
+        if (fd != null && params.asLong("res", -1) >= 0) {
+          // Like libsinsp, the fd leaves the table after this event, so that its close event
+          // (and proc.fdopencount on it) still sees it.
+          pendingCloseTable = t.fds;
+          pendingCloseFd = fdNum;
+        }
+        break;
       case EventAction.CLOSE_RANGE: fdEvents.onCloseRange(params, t); break;
       case EventAction.SENDRECV: {
         String n = ev.info().name();
@@ -352,6 +454,26 @@ public final class SystemState {
       }
       default:
         break;
+    }
+  }
+
+  /** Memory and page-fault counters that many exit events carry (brk, mmap, execve, clone...). */
+  private void updateResourceCounters(EventView ev, ThreadInfo t) {
+    EventParams p = params;
+    if (ev.paramIndex("vm_size") >= 0 && p.locate("vm_size")) {
+      long size = p.asLong("vm_size", t.vmSizeKb);
+      long rss = p.asLong("vm_rss", t.vmRssKb);
+      long swap = p.asLong("vm_swap", t.vmSwapKb);
+      t.vmSizeKb = size;
+      t.vmRssKb = rss;
+      t.vmSwapKb = swap;
+      t.main.vmSizeKb = size;
+      t.main.vmRssKb = rss;
+      t.main.vmSwapKb = swap;
+    }
+    if (ev.paramIndex("pgft_min") >= 0 && p.locate("pgft_min")) {
+      t.pfMinor = p.asLong("pgft_min", t.pfMinor);
+      t.pfMajor = p.asLong("pgft_maj", t.pfMajor);
     }
   }
 

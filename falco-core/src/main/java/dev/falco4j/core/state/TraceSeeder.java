@@ -35,6 +35,21 @@ public final class TraceSeeder {
     for (GroupSnapshot g : initial.groups()) {
       state.users().addGroup(new GroupInfo(g.gid(), nz(g.name())));
     }
+    java.util.List<Integer> v4 = new java.util.ArrayList<>();
+    java.util.List<byte[]> v6 = new java.util.ArrayList<>();
+    for (var itf : initial.interfaces()) {
+      byte[] a = itf.address();
+      if (a == null) {
+        continue;
+      }
+      if (itf.isIpv6() && a.length == 16) {
+        v6.add(a.clone());
+      } else if (a.length >= 4) {
+        v4.add(ipv4(a));
+      }
+    }
+    state.setInterfaces(v4.stream().mapToInt(Integer::intValue).toArray(),
+        v6.toArray(new byte[0][]));
     for (ThreadSnapshot s : initial.threads()) {
       state.addSeededThread(thread(state, s));
     }
@@ -69,7 +84,7 @@ public final class TraceSeeder {
     t.exe = nz(s.exe());
     t.exePath = nz(s.exepath());
     t.argv = list(s.args());
-    t.env = list(s.env());
+    t.env = NulList.splitNonEmpty(s.env());
     t.cgroups = list(s.cgroups());
     t.cwd = PathResolver.asDirectory(nz(s.cwd()));
     t.root = s.root() == null || s.root().isEmpty() ? "/" : s.root();
@@ -114,6 +129,7 @@ public final class TraceSeeder {
         info.clientPort = f.sourcePort();
         info.serverPort = f.destPort();
         info.role = FdInfo.ROLE_CLIENT;
+        info.tupleKnown = true;
         info.name = SocketNames.tupleName(info, scratch);
         break;
       case IPV6_SOCK:
@@ -123,6 +139,7 @@ public final class TraceSeeder {
         info.clientPort = f.sourcePort();
         info.serverPort = f.destPort();
         info.role = FdInfo.ROLE_CLIENT;
+        info.tupleKnown = true;
         if (SocketNames.isV4Mapped(info.clientIp6) && SocketNames.isV4Mapped(info.serverIp6)) {
           info.type = FdType.IPV4_SOCK;
           info.clientIp4 = SocketNames.mappedIpv4(info.clientIp6);
