@@ -37,11 +37,26 @@ public final class TestResolver implements FieldResolver<TestEvent> {
             Map.entry("fd.snet", FieldType.IPV4NET),
             Map.entry("fd.net", FieldType.IPNET),
             Map.entry("fd.cip6", FieldType.IPV6ADDR),
+            Map.entry("evt.dir", FieldType.STRING),
             Map.entry("evt.type", FieldType.EVENT_TYPE));
 
     private static final Map<String, int[]> EVENTS = Map.of(
             "open", new int[] {0, 1}, "openat", new int[] {2, 3}, "execve", new int[] {4, 5},
             "connect", new int[] {6, 7}, "close", new int[] {8, 9});
+
+    private final Map<String, int[]> events;
+    private final int eventTypeCount;
+
+    /** The default catalog: 5 event names, 10 ids. */
+    public TestResolver() {
+        this(EVENTS, 10);
+    }
+
+    /** The same fields with another event-type table. */
+    public TestResolver(Map<String, int[]> events, int eventTypeCount) {
+        this.events = Map.copyOf(events);
+        this.eventTypeCount = eventTypeCount;
+    }
 
     @Override
     public FieldBinding<TestEvent> resolve(String name, String argument) {
@@ -72,12 +87,12 @@ public final class TestResolver implements FieldResolver<TestEvent> {
 
     @Override
     public int eventTypeCount() {
-        return 10;
+        return eventTypeCount;
     }
 
     @Override
     public int[] eventTypeIds(String eventName) {
-        int[] ids = EVENTS.get(eventName);
+        int[] ids = events.get(eventName);
         return ids == null ? new int[0] : ids.clone();
     }
 
