@@ -20,7 +20,9 @@ import dev.falco4j.output.spi.OutputSinkProvider;
  * Alerts are always Falco JSON here (whatever {@code json_output} says), honouring {@code
  * json_include_output_property} and {@code json_include_tags_property}. It is registered in the
  * {@code META-INF/services} file of its own jar ({@code examples-<version>-customsink.jar}), not in
- * the {@code falco} jar: putting that jar on the class path is all it takes to enable it.
+ * the {@code falco} jar: putting that jar on the class path is all it takes to make it available,
+ * e.g. {@code java -cp falco.jar:examples-0.1.0-SNAPSHOT-customsink.jar
+ * dev.falco4j.examples.cli.FalcoCommand ...} ({@code java -jar} ignores {@code -cp}).
  */
 public final class TcpJsonSinkProvider implements OutputSinkProvider {
 
