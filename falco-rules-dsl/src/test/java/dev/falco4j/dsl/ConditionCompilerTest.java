@@ -279,6 +279,19 @@ class ConditionCompilerTest {
         }
 
         @Test
+        void fieldsPresentOnlyForSomeTypesNarrowTheSetToo() {
+            assertThat(compile("evt.arg.flags contains O_CREAT").eventTypeIds()).containsExactly(0, 1, 2, 3);
+            assertThat(compile("evt.arg.flags exists and proc.name = x").eventTypeIds()).containsExactly(0, 1, 2, 3);
+            assertThat(compile("tolower(evt.arg.flags) != x").eventTypeIds()).containsExactly(0, 1, 2, 3);
+            assertThat(compile("evt.arg.flags contains O_CREAT or evt.type = execve").eventTypeIds())
+                    .containsExactly(0, 1, 2, 3, 4, 5);
+            // a negated check can be true where the field is missing
+            assertThat(compile("not evt.arg.flags contains O_CREAT").matchesAllEventTypes()).isTrue();
+            assertThat(compile("evt.arg.flags exists and evt.type = execve").describe()).isEqualTo("false");
+            assertThat(compile("len(proc.args) = 0").matchesAllEventTypes()).isTrue();
+        }
+
+        @Test
         void evaluation() {
             TestEvent open = event().num("evt.type", 1);
             assertThat(eval("evt.type = open", open)).isTrue();

@@ -14,12 +14,37 @@ public final class FieldBinding<C> {
     private final boolean multiValued;
     private final FieldExtractor<C> extractor;
     private final String error;
+    private final int[] eventTypes;
 
-    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error) {
+    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error,
+                         int[] eventTypes) {
         this.type = type;
         this.multiValued = multiValued;
         this.extractor = extractor;
         this.error = error;
+        this.eventTypes = eventTypes;
+    }
+
+    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error) {
+        this(type, multiValued, extractor, error, null);
+    }
+
+    /**
+     * The same binding, declaring that the field has a value only for events of these types (e.g.
+     * an argument that exists for a few system calls). A check on the field can then only be true
+     * for those types, which narrows the condition's candidate event types the way an
+     * {@code evt.type} check does.
+     */
+    public FieldBinding<C> withEventTypes(int... ids) {
+        if (error != null) {
+            throw new IllegalStateException("an error binding has no event types");
+        }
+        return new FieldBinding<>(type, multiValued, extractor, null, ids.clone());
+    }
+
+    /** The event types for which the field can have a value, or {@code null} for every type. */
+    public int[] eventTypes() {
+        return eventTypes == null ? null : eventTypes.clone();
     }
 
     /** A scalar field of the given type. */

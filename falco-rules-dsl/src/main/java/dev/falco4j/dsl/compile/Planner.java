@@ -184,6 +184,19 @@ public final class Planner<C> {
         return new Node<>(node, (BitSet) allTypes.clone(), (BitSet) allTypes.clone());
     }
 
+    /**
+     * A check on a field that has values only for some event types: a missing value makes the
+     * check false, so it can only be true for those types.
+     */
+    private Node<C> onlyWhere(BitSet presentIn, PredicateNode<C> node) {
+        if (presentIn == null) {
+            return unknown(node);
+        }
+        BitSet canTrue = (BitSet) presentIn.clone();
+        canTrue.and(allTypes);
+        return new Node<>(node, canTrue, (BitSet) allTypes.clone());
+    }
+
     private Node<C> check(Check c) {
         SourceFactory.Typed<C> left = sources.operand(c.left());
         if (left == null) {
@@ -201,7 +214,7 @@ public final class Planner<C> {
             return unknown(new ConstantNode<>(false));
         }
         if (op == Operator.EXISTS) {
-            return unknown(new ExistsCheck<>(left.source()));
+            return onlyWhere(left.presentIn(), new ExistsCheck<>(left.source()));
         }
         Operand right = c.right();
         if (right instanceof ValRef || right instanceof Transform) {
@@ -230,7 +243,7 @@ public final class Planner<C> {
             }
             return unknown(new ConstantNode<>(false));
         }
-        return unknown(leaf(left, m, op == Operator.IN));
+        return onlyWhere(left.presentIn(), leaf(left, m, op == Operator.IN));
     }
 
     private Node<C> eventTypeCheck(Check c, SourceFactory.Typed<C> left, List<StringLit> items) {
@@ -313,7 +326,8 @@ public final class Planner<C> {
                 : lf == FieldType.Family.UNSIGNED ? FieldPairCheck.Domain.UNSIGNED : FieldPairCheck.Domain.SIGNED;
         ValueSource<C> l = left.source();
         ValueSource<C> r = right.source();
-        return unknown(new FieldPairCheck<>(l, kind, r, domain));
+        return onlyWhere(SourceFactory.intersect(left.presentIn(), right.presentIn()),
+                new FieldPairCheck<>(l, kind, r, domain));
     }
 
     private static boolean isStringLike(FieldType t) {

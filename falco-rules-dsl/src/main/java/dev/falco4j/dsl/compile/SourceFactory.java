@@ -14,13 +14,17 @@ import dev.falco4j.dsl.eval.JoinSource;
 import dev.falco4j.dsl.eval.LengthSource;
 import dev.falco4j.dsl.eval.MappingSource;
 import dev.falco4j.dsl.eval.ValueSource;
+import java.util.BitSet;
 import java.util.function.BiConsumer;
 
 /** Binds fields through the resolver and builds transformer sources on top, type-checking arguments. */
 final class SourceFactory<C> {
 
-    /** A value source and the type of its values. */
-    record Typed<C>(ValueSource<C> source, FieldType type, boolean multiValued) {
+    /**
+     * A value source, the type of its values, and the event types for which it can have a value
+     * ({@code null}: every type).
+     */
+    record Typed<C>(ValueSource<C> source, FieldType type, boolean multiValued, BitSet presentIn) {
     }
 
     private final FieldResolver<C> resolver;
@@ -44,7 +48,16 @@ final class SourceFactory<C> {
                 return null;
             }
             String display = f.name() + (f.argument() == null ? "" : "[" + f.argument() + "]");
-            return new Typed<>(new ExtractorSource<>(display, b.extractor(), b.multiValued()), b.type(), b.multiValued());
+            BitSet present = null;
+            int[] ids = b.eventTypes();
+            if (ids != null) {
+                present = new BitSet();
+                for (int id : ids) {
+                    present.set(id);
+                }
+            }
+            return new Typed<>(new ExtractorSource<>(display, b.extractor(), b.multiValued()), b.type(),
+                    b.multiValued(), present);
         }
         return transform((Transform) operand);
     }
@@ -60,7 +73,7 @@ final class SourceFactory<C> {
                 }
                 MappingSource.Mapping mapping = MappingSource.Mapping.valueOf(t.transformer().name());
                 FieldType out = t.transformer() == dev.falco4j.dsl.ast.Transformer.B64 ? FieldType.BYTES : FieldType.STRING;
-                return new Typed<>(new MappingSource<>(mapping, in.source()), out, in.multiValued());
+                return new Typed<>(new MappingSource<>(mapping, in.source()), out, in.multiValued(), in.presentIn());
             }
             case LEN -> {
                 Typed<C> in = operand((FieldOperand) t.arguments().get(0));
@@ -72,10 +85,13 @@ final class SourceFactory<C> {
                             + Literals.typeName(in.type()));
                     return null;
                 }
-                return new Typed<>(new LengthSource<>(in.source()), FieldType.INT64, false);
+                // len() of a list is 0 when the list is absent, so it has a value for every event
+                return new Typed<>(new LengthSource<>(in.source()), FieldType.INT64, false,
+                        in.multiValued() ? null : in.presentIn());
             }
             case CONCAT -> {
                 ValueSource<C>[] parts = new ValueSource[t.arguments().size()];
+                BitSet present = null;
                 for (int i = 0; i < parts.length; i++) {
                     Operand a = t.arguments().get(i);
                     if (a instanceof StringLit s) {
@@ -87,8 +103,9 @@ final class SourceFactory<C> {
                         return null;
                     }
                     parts[i] = in.source();
+                    present = intersect(present, in.presentIn());
                 }
-                return new Typed<>(new ConcatSource<>(parts), FieldType.STRING, false);
+                return new Typed<>(new ConcatSource<>(parts), FieldType.STRING, false, present);
             }
             case JOIN -> {
                 Typed<C> in = stringArg(fn, t.arguments().get(1));
@@ -96,7 +113,7 @@ final class SourceFactory<C> {
                     return null;
                 }
                 return new Typed<>(new JoinSource<>(((StringLit) t.arguments().get(0)).value(), in.source()),
-                        FieldType.STRING, false);
+                        FieldType.STRING, false, in.multiValued() ? null : in.presentIn());
             }
             default -> {
                 Typed<C> in = stringArg(fn, t.arguments().get(0));
@@ -104,9 +121,21 @@ final class SourceFactory<C> {
                     return null;
                 }
                 return new Typed<>(new GetoptSource<>(in.source(), ((StringLit) t.arguments().get(1)).value()),
-                        FieldType.STRING, false);
+                        FieldType.STRING, false, in.presentIn());
             }
         }
+    }
+
+    /** Intersection of two presence sets where {@code null} means every type. */
+    static BitSet intersect(BitSet a, BitSet b) {
+        if (a == null) {
+            return b == null ? null : (BitSet) b.clone();
+        }
+        BitSet out = (BitSet) a.clone();
+        if (b != null) {
+            out.and(b);
+        }
+        return out;
     }
 
     private Typed<C> stringArg(String fn, Operand arg) {

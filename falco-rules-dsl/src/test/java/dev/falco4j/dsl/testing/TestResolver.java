@@ -63,6 +63,10 @@ public final class TestResolver implements FieldResolver<TestEvent> {
         if (name.equals("proc.args")) {
             return FieldBinding.multiValued(FieldType.STRING, new MultiExtractor(name));
         }
+        if (name.equals("evt.arg.flags")) {
+            // an argument of open and openat only: declares where it can have a value
+            return FieldBinding.of(FieldType.STRING, new ScalarExtractor(name)).withEventTypes(0, 1, 2, 3);
+        }
         if (name.equals("proc.aname")) {
             if (argument == null || !argument.matches("[0-9]+")) {
                 return FieldBinding.error("proc.aname needs a numeric argument, e.g. proc.aname[2]");
