@@ -120,6 +120,14 @@ final class ArgRenderer {
     switch (type) {
       case FD: {
         long fd = ev.paramAsLong(index, -1);
+        if (fd < 0) {
+          // A failed fd-returning syscall: the value is -errno.
+          String n = ev.table().errnoName(-fd);
+          if (n != null) {
+            out.append('(').append(n).append(')');
+          }
+          break;
+        }
         FdInfo info = fdFor(ev, t, fd);
         if (info != null) {
           appendFdAnnotation(info, out);

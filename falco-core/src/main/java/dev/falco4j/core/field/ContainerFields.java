@@ -111,10 +111,14 @@ public final class ContainerFields extends FieldFamily {
         case NAME: return str(host ? "host" : c == null ? "" : c.name(), out);
         case TYPE: return str(host ? "host" : c == null ? "" : c.type().label(), out);
         case IMAGE: return !host && c != null && str(c.image(), out);
-        case IMAGE_ID: return !host && c != null && str(c.imageId(), out);
-        case IMAGE_REPOSITORY: return !host && c != null && str(c.imageRepository(), out);
-        case IMAGE_TAG: return !host && c != null && str(c.imageTag(), out);
-        case IMAGE_DIGEST: return !host && c != null && str(c.imageDigest(), out);
+        case IMAGE_ID: return !host && c != null && nonEmpty(c.imageId(), out);
+        case IMAGE_REPOSITORY: return !host && c != null && nonEmpty(c.imageRepository(), out);
+        case IMAGE_TAG: return !host && c != null && nonEmpty(c.imageTag(), out);
+        case IMAGE_DIGEST: return !host && c != null && nonEmpty(c.imageDigest(), out);
+        // A described container without mounts shows an empty list and probes "NONE".
+        case MOUNTS: return !host && c != null && c.isDescribed() && str("", out);
+        case HEALTHCHECK: case LIVENESS: case READINESS:
+          return !host && c != null && c.isDescribed() && str("NONE", out);
         case PRIVILEGED:
           if (host || c == null || !c.isDescribed()) {
             return false;
@@ -139,6 +143,10 @@ public final class ContainerFields extends FieldFamily {
           // not query: no value, as Falco shows without one.
           return false;
       }
+    }
+
+    private boolean nonEmpty(String s, FieldValue out) {
+      return s != null && !s.isEmpty() && str(s, out);
     }
 
     private static String fullId(ContainerInfo c) {

@@ -193,10 +193,11 @@ public final class EvtFields extends FieldFamily {
         case DELTATIME: out.setLong(delta(ctx)); return true;
         case DELTATIME_S: out.setLong(delta(ctx) / 1_000_000_000L); return true;
         case DELTATIME_NS: out.setLong(delta(ctx) % 1_000_000_000L); return true;
-        case LATENCY: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency()); return true;
-        case LATENCY_S: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency() / 1_000_000_000L); return true;
-        case LATENCY_NS: if (ev.isEnter()) { return false; } out.setLong(ctx.state().currentLatency() % 1_000_000_000L); return true;
-        case LATENCY_HUMAN: if (ev.isEnter()) { return false; } text.set(human(ctx.state().currentLatency()), out); return true;
+        // Enter events of known threads have no latency; events of unknown threads show 0.
+        case LATENCY: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency()); return true;
+        case LATENCY_S: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency() / 1_000_000_000L); return true;
+        case LATENCY_NS: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency() % 1_000_000_000L); return true;
+        case LATENCY_HUMAN: if (noLatency(ctx)) { return false; } text.set(human(ctx.state().currentLatency()), out); return true;
         case TIME: case TIME_S: case TIME_ISO: case DATETIME: case DATETIME_S:
           text.set(times.format(ts, id), out);
           return true;
@@ -208,9 +209,7 @@ public final class EvtFields extends FieldFamily {
           if (info == null) {
             return false;
           }
-          int topic = EventCategory.topic(info.category());
-          text.set(topic == 0 || topic == EventCategory.INTERNAL ? "unknown"
-              : EventCategory.topicName(info.category()), out);
+          text.set(category(ctx, info), out);
           return true;
         }
         case ARGS: case INFO: text.set(renderedArgs(ctx), out); return true;
@@ -334,6 +333,31 @@ public final class EvtFields extends FieldFamily {
       return super.display(ctx, out);
     }
 
+    /**
+     * The event's topic; I/O events take the topic of their fd (a read from a file is "file", from
+     * a socket "net"), as libsinsp refines them.
+     */
+    private static String category(EvalContext ctx, EventInfo info) {
+      int topic = EventCategory.topic(info.category());
+      if (topic == EventCategory.IO_READ || topic == EventCategory.IO_WRITE
+          || topic == EventCategory.IO_OTHER) {
+        FdInfo fd = ctx.fd();
+        if (fd == null) {
+          return "unknown";
+        }
+        switch (fd.type()) {
+          case FILE: case FILE_V2: case DIRECTORY: return "file";
+          case IPV4_SOCK: case IPV6_SOCK: case IPV4_SERVSOCK: case IPV6_SERVSOCK: return "net";
+          case FIFO: case UNIX_SOCK: case EVENT: case SIGNALFD: case INOTIFY: return "ipc";
+          default: return "unknown";
+        }
+      }
+      if (topic == 0 || topic == EventCategory.INTERNAL) {
+        return "unknown";
+      }
+      return EventCategory.topicName(info.category());
+    }
+
     private long delta(EvalContext ctx) {
       if (prevSeq != ctx.sequence()) {
         long ts = ctx.event().timestamp();
@@ -344,10 +368,13 @@ public final class EvtFields extends FieldFamily {
       return deltaTs;
     }
 
+    /** Metadata events of known threads have no latency (libsinsp leaves it unset). */
+    private static boolean noLatency(EvalContext ctx) {
+      EventInfo info = ctx.event().info();
+      return info != null && info.hasFlag(EventFlags.SKIPPARSERESET) && ctx.thread() != null;
+    }
+
     private static String human(long ns) {
-      if (ns == 0) {
-        return "";
-      }
       if (ns < 1_000) {
         return ns + "ns";
       } else if (ns < 1_000_000) {
@@ -469,8 +496,8 @@ public final class EvtFields extends FieldFamily {
           || n.equals("open_by_handle_at"))) {
         return false;
       }
-      FdInfo fd = ctx.fd();
-      return fd != null && fd.fd() >= 0 && (fd.openFlags() & flag) == flag;
+      int flags = ctx.state().currentOpenFlags();
+      return flags >= 0 && (flags & flag) == flag;
     }
 
     private boolean abspath(EvalContext ctx, FieldValue out) {

@@ -212,13 +212,19 @@ public final class FdFields extends FieldFamily {
      * fd-creating syscall libsinsp still shows fd.num -1, the kind of fd to come and fd.uid.
      */
     private boolean nullFd(EvalContext ctx, FieldValue out) {
-      if (!ctx.state().isFdEvent() || ctx.state().currentFdNum() != -1) {
+      if (!ctx.state().isFdEvent()) {
         return false;
       }
       ThreadInfo t = ctx.thread();
+      long num = ctx.state().currentFdNum();
+      dev.falco4j.core.event.EventView ev = ctx.event();
+      boolean creating = ev.info() != null
+          && ev.info().hasFlag(dev.falco4j.core.event.EventFlags.CREATES_FD);
+      String failed = ctx.state().failedOpenPath();
       switch (id) {
         case TYPECHAR: {
-          char c = creatingTypeChar(ctx.event());
+          // The kind of fd a creating syscall makes; "o" for an fd the table does not know.
+          char c = creating ? creatingTypeChar(ev) : 'o';
           if (c == 0) {
             return false;
           }
@@ -229,13 +235,37 @@ public final class FdFields extends FieldFamily {
           if (t == null) {
             return false;
           }
-          if (t.tid() != uidTid || uidFd != -1) {
+          if (t.tid() != uidTid || uidFd != num) {
             uidTid = t.tid();
-            uidFd = -1;
-            uidText = uidTid + "-1";
+            uidFd = num;
+            uidText = Long.toString(uidTid) + num;
           }
           text.set(uidText, out);
           return true;
+        case NAME:
+          // A failed open still names the path it tried (libsinsp's "null fd" values).
+          if (failed == null) {
+            return false;
+          }
+          text.set(failed, out);
+          return true;
+        case NAMERAW:
+          if (ctx.state().failedOpenRawPath() == null) {
+            return false;
+          }
+          text.set(ctx.state().failedOpenRawPath(), out);
+          return true;
+        case DIRECTORY:
+          if (failed != null) {
+            int slash = failed.lastIndexOf('/');
+            text.set(slash > 0 ? failed.substring(0, slash) : "/", out);
+            return true;
+          }
+          if (!creating && num >= 0) {
+            text.set("/", out);
+            return true;
+          }
+          return false;
         default:
           return false;
       }
@@ -331,7 +361,7 @@ public final class FdFields extends FieldFamily {
       if (id == FILENAME) {
         derivedText = slash >= 0 ? n.substring(slash + 1) : n;
       } else {
-        derivedText = slash > 0 ? n.substring(0, slash) : slash == 0 ? "/" : n;
+        derivedText = slash > 0 ? n.substring(0, slash) : "/";
       }
     }
 

@@ -175,7 +175,7 @@ public final class ProcFields extends FieldFamily {
         case EXELINE: return known(t) && str(exeline(t), out);
         case CWD: return known(t) && str(t.cwd(), out);
         case NTHREADS: out.setLong(t.threadCount()); return true;
-        case PPID: out.setLong(t.ptid()); return true;
+        case PPID: out.setLong(t.mainThread().ptid()); return true;
         case PNAME: return parentStr(ctx, 0, out);
         case PCMDLINE: return parentStr(ctx, 1, out);
         case PEXE: return parentStr(ctx, 2, out);
@@ -189,11 +189,11 @@ public final class ProcFields extends FieldFamily {
         case DURATION: return duration(ctx, t, out);
         case PPID_DURATION: { ThreadInfo p = ctx.parent(); return p != null && duration(ctx, p, out); }
         case FDOPENCOUNT: out.setLong(t.fds().size()); return true;
-        case FDLIMIT: return valueIf(t.fdLimit() > 0, t.fdLimit(), out);
+        case FDLIMIT: out.setLong(t.fdLimit()); return true;
         case FDUSAGE: return valueIf(t.fdLimit() > 0, t.fds().size() * 100L / Math.max(1, t.fdLimit()), out);
-        case VMSIZE: out.setLong(t.mainThread().vmSizeKb()); return true;
-        case VMRSS: out.setLong(t.mainThread().vmRssKb()); return true;
-        case VMSWAP: out.setLong(t.mainThread().vmSwapKb()); return true;
+        case VMSIZE: out.setLong(t.vmSizeKb()); return true;
+        case VMRSS: out.setLong(t.vmRssKb()); return true;
+        case VMSWAP: out.setLong(t.vmSwapKb()); return true;
         case SID: out.setLong(t.sid()); return true;
         case SNAME: return groupLeaderStr(ctx, t, true, 0, out);
         case SID_EXE: return groupLeaderStr(ctx, t, true, 1, out);
@@ -269,25 +269,19 @@ public final class ProcFields extends FieldFamily {
      */
     private boolean groupLeaderStr(EvalContext ctx, ThreadInfo t, boolean session, int what,
         FieldValue out) {
-      long id = session ? t.sid() : t.vpgid();
-      if (id < 0) {
-        return false;
-      }
-      ThreadInfo l = ctx.state().thread(id);
-      if (l == null) {
-        ThreadInfo self = t.mainThread();
-        l = (session ? self.sid() : self.vpgid()) == id ? self : null;
-        int n = ctx.ancestorCount();
-        for (int i = 1; i <= n; i++) {
-          ThreadInfo a = ctx.ancestor(i);
-          if (a != null && (session ? a.sid() : a.vpgid()) == id) {
-            l = a;
-          } else {
-            break;
-          }
+      // The eldest ancestor in the same session (group), the process itself if none.
+      ThreadInfo self = t.mainThread();
+      long id = session ? self.sid() : self.vpgid();
+      ThreadInfo l = self;
+      int n = ctx.ancestorCount();
+      for (int i = 1; i <= n; i++) {
+        ThreadInfo a = ctx.ancestor(i);
+        if (a == null || (session ? a.sid() : a.vpgid()) != id) {
+          break;
         }
+        l = a;
       }
-      if (l == null || l.comm().isEmpty()) {
+      if (l.comm().isEmpty()) {
         return false;
       }
       switch (what) {
@@ -336,7 +330,7 @@ public final class ProcFields extends FieldFamily {
         return exelineCache;
       }
       sb.setLength(0);
-      sb.append(t.exe()).append(' ').append(t.args());
+      sb.append(t.exe().isEmpty() ? "<NA>" : t.exe()).append(' ').append(t.args());
       exelineThread = t;
       exelineExe = t.exe();
       exelineArgv = t.argv();

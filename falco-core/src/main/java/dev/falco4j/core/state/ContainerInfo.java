@@ -106,26 +106,7 @@ public final class ContainerInfo {
     this.imageId = imageId == null ? "" : imageId;
     this.privileged = privileged;
     this.labels = labels == null ? new String[0] : labels.clone();
-    splitImage(this.image);
     this.described = true;
   }
 
-  /** {@code registry:5000/repo/name:tag@sha256:...} into repository, tag and digest. */
-  private void splitImage(String ref) {
-    String rest = ref;
-    int at = rest.indexOf('@');
-    imageDigest = at >= 0 ? rest.substring(at + 1) : "";
-    if (at >= 0) {
-      rest = rest.substring(0, at);
-    }
-    int slash = rest.lastIndexOf('/');
-    int colon = rest.lastIndexOf(':');
-    if (colon > slash) {
-      imageTag = rest.substring(colon + 1);
-      imageRepository = rest.substring(0, colon);
-    } else {
-      imageTag = "";
-      imageRepository = rest;
-    }
-  }
 }

@@ -35,9 +35,9 @@ final class FdEvents {
   private final byte[] ip6a = new byte[16];
   private final byte[] ip6b = new byte[16];
   private long[] rangeScratch = new long[64];
+  /** The socket as a failed connect shows it, without changing the stored one. */
+  private final FdInfo failedConnect = new FdInfo();
 
-  /** The fd a failed open named, so {@code fd.name} works on failed opens as in Falco. */
-  private final FdInfo failedOpen = new FdInfo();
 
   FdEvents(SystemState state) {
     this.state = state;
@@ -67,11 +67,9 @@ final class FdEvents {
     int flags = (int) p.asLong("flags", 0);
     String name = raw == null ? "" : resolveAt(t, p.asLong("dirfd", AT_FDCWD), raw);
     if (fd < 0) {
-      failedOpen.reset(fd, FdType.FILE);
-      failedOpen.name = name;
-      failedOpen.nameRaw = raw == null ? "" : raw;
-      failedOpen.openFlags = flags;
-      return failedOpen;
+      state.failedOpenPath = name;
+      state.failedOpenRawPath = raw == null ? "" : raw;
+      return null;
     }
     FdInfo info = pool.acquire(fd, (flags & O_DIRECTORY) != 0 ? FdType.DIRECTORY : FdType.FILE);
     info.name = name;
@@ -159,8 +157,7 @@ final class FdEvents {
   }
 
   FdInfo onConnect(EventView ev, EventParams p, ThreadInfo t, long fdNum, FdInfo fd) {
-    long res = p.asLong("res", -1);
-    if ((res < 0 && res != EINPROGRESS) || fdNum < 0) {
+    if (fdNum < 0) {
       return fd;
     }
     if (!p.locate("tuple")) {
@@ -177,6 +174,13 @@ final class FdEvents {
       if (fd == null) {
         return null;
       }
+    }
+    long res = p.asLong("res", 0);
+    if (res < 0 && res != EINPROGRESS) {
+      // A failed connect leaves the socket as it was; the event still names its target.
+      failedConnect.copyFrom(fd);
+      applyTuple(p.foundView(), tuple, failedConnect, FdInfo.ROLE_CLIENT);
+      return failedConnect;
     }
     applyTuple(p.foundView(), tuple, fd, FdInfo.ROLE_CLIENT);
     return fd;
@@ -205,7 +209,9 @@ final class FdEvents {
 
   /** sendto/recvfrom/sendmsg/recvmsg: unconnected datagram sockets learn their peer per packet. */
   FdInfo onSendRecv(EventView ev, EventParams p, ThreadInfo t, FdInfo fd, boolean send) {
-    if (fd == null || !fd.type.isInet() || fd.l4proto == FdInfo.L4_TCP) {
+    if (fd == null || !fd.type.isInet() || fd.l4proto == FdInfo.L4_TCP || fd.tupleKnown) {
+      // Connected sockets keep the tuple of their connect; only unconnected datagram sockets
+      // learn their peer from a datagram.
       return fd;
     }
     if (!p.locate("tuple")) {
@@ -258,7 +264,12 @@ final class FdEvents {
       fd.unixSource = tuple.unixSource();
       fd.unixDest = tuple.unixDest();
       fd.role = role;
-      fd.name = text(v, tuple.unixPathOffset(), tuple.unixPathLength());
+      // libsinsp names a unix socket after both kernel endpoints and the path.
+      scratch.setLength(0);
+      scratch.append(Long.toHexString(fd.unixSource)).append("->")
+          .append(Long.toHexString(fd.unixDest)).append(' ')
+          .append(text(v, tuple.unixPathOffset(), tuple.unixPathLength()));
+      fd.name = scratch.toString();
     }
     fd.nameChanged = !fd.name.equals(before);
     if (fd.nameChanged) {
@@ -273,18 +284,19 @@ final class FdEvents {
     long fd1 = p.asLong("fd1", -1);
     long fd2 = p.asLong("fd2", -1);
     long ino = p.asLong("ino", 0);
-    FdInfo first = null;
+    FdInfo last = null;
     if (fd1 >= 0) {
       FdInfo a = pool.acquire(fd1, FdType.FIFO);
       a.ino = ino;
-      first = install(t, a);
+      last = install(t, a);
     }
     if (fd2 >= 0) {
       FdInfo b = pool.acquire(fd2, FdType.FIFO);
       b.ino = ino;
-      install(t, b);
+      last = install(t, b);
     }
-    return first;
+    // libsinsp attributes the event to the second fd.
+    return last;
   }
 
   FdInfo onSocketpair(EventParams p, ThreadInfo t) {

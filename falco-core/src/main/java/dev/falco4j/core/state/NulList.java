@@ -15,28 +15,28 @@ public final class NulList {
 
   private NulList() {}
 
-  /** The non-empty items of a whole array (environments: empty entries are padding). */
-  public static String[] splitNonEmpty(byte[] data) {
+  /**
+   * The items of a whole array without trailing empty ones (environments are padded with NULs;
+   * libsinsp keeps empty entries between variables but not after the last one).
+   */
+  public static String[] splitTrimTrailing(byte[] data) {
     if (data == null) {
       return EMPTY;
     }
-    String[] all = split(data, 0, data.length);
-    int n = 0;
-    for (String s : all) {
-      if (!s.isEmpty()) {
-        n++;
-      }
+    return trimTrailing(split(data, 0, data.length));
+  }
+
+  /** {@code items} without its trailing empty strings. */
+  public static String[] trimTrailing(String[] items) {
+    int n = items.length;
+    while (n > 0 && items[n - 1].isEmpty()) {
+      n--;
     }
-    if (n == all.length) {
-      return all;
+    if (n == items.length) {
+      return items;
     }
     String[] out = new String[n];
-    int i = 0;
-    for (String s : all) {
-      if (!s.isEmpty()) {
-        out[i++] = s;
-      }
-    }
+    System.arraycopy(items, 0, out, 0, n);
     return out;
   }
 

@@ -62,13 +62,13 @@ final class ProcessEvents {
     } else {
       // Parent's event: tid/pid/ptid params describe the caller.
       parent = caller;
+      // libsinsp makes the calling thread the child's parent thread.
       if ((flags & CL_CLONE_THREAD) != 0) {
         child.pid = paramPid >= 0 ? paramPid : (caller != null ? caller.pid : childTid);
-        child.ptid = paramPtid >= 0 ? paramPtid : (caller != null ? caller.ptid : -1);
       } else {
         child.pid = childTid;
-        child.ptid = paramPid >= 0 ? paramPid : (caller != null ? caller.pid : -1);
       }
+      child.ptid = evTid;
     }
     if (parent != null && !parent.partial) {
       child.inheritFrom(parent);
@@ -86,7 +86,7 @@ final class ProcessEvents {
       child.vpid = child.pid;
     }
     if (p.locate("cgroups")) {
-      child.cgroups = p.asStringList("cgroups");
+      child.cgroups = CgroupNames.normalise(p.asStringList("cgroups"));
       state.assignContainer(child);
     }
     boolean isThread = (flags & CL_CLONE_THREAD) != 0 && child.pid != child.tid;
@@ -189,10 +189,10 @@ final class ProcessEvents {
     t.vmSwapKb = p.asLong("vm_swap", t.vmSwapKb);
     String[] env = p.asStringList("env");
     if (env != null) {
-      t.env = dropEmpty(env);
+      t.env = NulList.trimTrailing(env);
     }
     if (p.locate("cgroups")) {
-      t.cgroups = p.asStringList("cgroups");
+      t.cgroups = CgroupNames.normalise(p.asStringList("cgroups"));
       state.assignContainer(t);
     }
     if (p.locate("tty")) {
@@ -203,8 +203,8 @@ final class ProcessEvents {
     if (p.locate("loginuid")) {
       t.loginUid = (int) p.asLong("loginuid", -1);
     }
-    if (p.locate("flags")) {
-      int f = (int) p.asLong("flags", 0);
+    {
+      int f = p.locate("flags") ? (int) p.asLong("flags", 0) : 0;
       // PPM_EXE_WRITABLE 1, PPM_EXE_UPPER_LAYER 2, PPM_EXE_FROM_MEMFD 4, PPM_EXE_LOWER_LAYER 8
       t.exeWritable = (f & 1) != 0;
       t.exeUpperLayer = (f & 2) != 0;
@@ -338,26 +338,6 @@ final class ProcessEvents {
     if (path != null) {
       t.root = paths.resolve(t.cwd(), path);
     }
-  }
-
-  private static String[] dropEmpty(String[] items) {
-    int n = 0;
-    for (String s : items) {
-      if (!s.isEmpty()) {
-        n++;
-      }
-    }
-    if (n == items.length) {
-      return items;
-    }
-    String[] out = new String[n];
-    int i = 0;
-    for (String s : items) {
-      if (!s.isEmpty()) {
-        out[i++] = s;
-      }
-    }
-    return out;
   }
 
   static String basename(String path) {

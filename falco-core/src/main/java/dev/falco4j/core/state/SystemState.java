@@ -42,6 +42,9 @@ public final class SystemState {
   private FdTable pendingCloseTable;
   private long pendingCloseFd;
   private boolean fdEvent;
+  private int currentOpenFlags = -1;
+  String failedOpenPath;
+  String failedOpenRawPath;
   private static final int FD_FLAGS =
       EventFlags.USES_FD | EventFlags.CREATES_FD | EventFlags.DESTROYS_FD;
   private long eventNumber;
@@ -209,6 +212,27 @@ public final class SystemState {
     return latency;
   }
 
+  /**
+   * The open flags ({@code PPM_O_*}) of the current event when it is an open-family exit,
+   * successful or not; -1 otherwise.
+   */
+  public int currentOpenFlags() {
+    return currentOpenFlags;
+  }
+
+  /**
+   * For a failed open, the path it named, resolved (libsinsp shows it as {@code fd.name});
+   * null otherwise.
+   */
+  public String failedOpenPath() {
+    return failedOpenPath;
+  }
+
+  /** For a failed open, the path as given; null otherwise. */
+  public String failedOpenRawPath() {
+    return failedOpenRawPath;
+  }
+
   /** Fds not stored because a process's table was full. */
   public long fdDropCount() {
     return fdDrops;
@@ -251,6 +275,9 @@ public final class SystemState {
     currentFd = null;
     currentFdNum = -1;
     fdEvent = false;
+    currentOpenFlags = -1;
+    failedOpenPath = null;
+    failedOpenRawPath = null;
     latency = 0;
     EventTable table = ev.table();
     if (actions == null || actions.table() != table) {
@@ -273,6 +300,11 @@ public final class SystemState {
     }
     if (action == EventAction.CONTAINER) {
       containerEvents.onContainer(ev);
+    }
+    if (t != null && ev.info() != null) {
+      // Scheduler switches and exits report the thread's memory and page faults.
+      params.reset(ev, null);
+      updateResourceCounters(ev, t);
     }
     if (!attributed) {
       // Metadata events (procinfo, scheduler switches...) change no thread state and, unlike
@@ -302,6 +334,7 @@ public final class SystemState {
     t.uid = -1;
     t.gid = -1;
     t.cwd = "";
+    t.fdLimit = -1;
     t.exeWritable = true;
     return threads.add(t) ? t : null;
   }
@@ -382,14 +415,11 @@ public final class SystemState {
     if (t != null) {
       t.lastEnterType = -1;
     }
-    if (fdEvent && fdNum >= 0 && t != null) {
+    if (fdEvent && t != null) {
       currentFdNum = fdNum;
-      currentFd = t.fds.get(fdNum);
+      currentFd = fdNum >= 0 ? t.fds.get(fdNum) : null;
     }
     params.reset(ev, enter);
-    if (t != null) {
-      updateResourceCounters(ev, t);
-    }
     if (action == EventAction.NONE) {
       return;
     }
@@ -416,7 +446,10 @@ public final class SystemState {
       case EventAction.PRCTL: processEvents.onPrctl(params, t); break;
       case EventAction.CAPSET: processEvents.onCapset(params, t); break;
       case EventAction.CHROOT: processEvents.onChroot(params, t); break;
-      case EventAction.OPEN: setCreated(fdEvents.onOpen(ev, params, t)); break;
+      case EventAction.OPEN:
+        currentOpenFlags = (int) params.asLong("flags", 0);
+        setCreated(fdEvents.onOpen(ev, params, t));
+        break;
       case EventAction.SOCKET: setCreated(fdEvents.onSocket(params, t)); break;
       case EventAction.BIND: currentFd = fdEvents.onBind(params, t, fd); break;
       case EventAction.CONNECT:
@@ -460,6 +493,11 @@ public final class SystemState {
   /** Memory and page-fault counters that many exit events carry (brk, mmap, execve, clone...). */
   private void updateResourceCounters(EventView ev, ThreadInfo t) {
     EventParams p = params;
+    int action = actions.of(ev.type());
+    if (action == EventAction.CLONE) {
+      // A clone exit reports the caller's counters; libsinsp does not take them.
+      return;
+    }
     if (ev.paramIndex("vm_size") >= 0 && p.locate("vm_size")) {
       long size = p.asLong("vm_size", t.vmSizeKb);
       long rss = p.asLong("vm_rss", t.vmRssKb);
@@ -479,7 +517,7 @@ public final class SystemState {
 
   private void setCreated(FdInfo fd) {
     currentFd = fd;
-    currentFdNum = fd == null ? -1 : fd.fd;
+    currentFdNum = fd == null || fd.fd < 0 ? -1 : fd.fd;
   }
 
   FdPool fdPool() {

@@ -84,8 +84,8 @@ public final class TraceSeeder {
     t.exe = nz(s.exe());
     t.exePath = nz(s.exepath());
     t.argv = list(s.args());
-    t.env = NulList.splitNonEmpty(s.env());
-    t.cgroups = list(s.cgroups());
+    t.env = NulList.splitTrimTrailing(s.env());
+    t.cgroups = CgroupNames.normalise(list(s.cgroups()));
     t.cwd = PathResolver.asDirectory(nz(s.cwd()));
     t.root = s.root() == null || s.root().isEmpty() ? "/" : s.root();
     t.fdLimit = s.fdlimit();
