@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * {@code falco inspect --sysdig-tables -p FORMAT} prints exactly what {@code sysdig -r -p FORMAT}
- * prints, for formats over fields that do not need fd state ({@code %evt.args} and {@code
- * %evt.arg.fd} carry sysdig's fd-name annotations, which need the state tracker).
+ * {@code falco inspect --sysdig-tables [-p FORMAT] [FILTER]} prints exactly what {@code sysdig -r
+ * [-p FORMAT] [FILTER]} prints, for every shared trace: the default line and a format over event,
+ * process and fd fields, with and without a filter.
  */
 class InspectCommandIT {
 
@@ -61,12 +61,23 @@ class InspectCommandIT {
   @ParameterizedTest
   @MethodSource("traces")
   void sameOutputAsSysdig(Path trace) throws Exception {
-    String theirs = sysdig(List.of("-r", trace.toString(), "-p", FORMAT));
+    assertSame(trace, List.of());
+    assertSame(trace, List.of("-p", FORMAT));
+    assertSame(trace, List.of("-p", "%evt.num %fd.name %evt.arg.res", "evt.type in (open,"
+        + " openat, read, connect, sendto) and evt.dir=<"));
+  }
+
+  private static void assertSame(Path trace, List<String> args) throws Exception {
+    List<String> theirArgs = new ArrayList<>(List.of("-r", trace.toString()));
+    theirArgs.addAll(args);
+    String theirs = sysdig(theirArgs);
     StringWriter out = new StringWriter();
     CommandLine cli = FalcoCommand.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(new StringWriter(), true));
-    assertThat(cli.execute("inspect", "--sysdig-tables", "-p", FORMAT, trace.toString())).isZero();
-    assertThat(out.toString()).isEqualTo(theirs);
+    List<String> ours = new ArrayList<>(List.of("inspect", "--sysdig-tables", trace.toString()));
+    ours.addAll(args);
+    assertThat(cli.execute(ours.toArray(new String[0]))).isZero();
+    assertThat(out.toString()).as("falco %s", ours).isEqualTo(theirs);
   }
 }
