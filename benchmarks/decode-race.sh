@@ -5,8 +5,10 @@
 #
 # Without TRACE, builds one from ../shared/traces/ping_sendto.scap with shared/tools/scapmul.py
 # (COPIES x its event blocks, default 3000: ~277 MB, 4.6 M events). sysdig gets a filter that
-# matches nothing, so it decodes and parses every event but prints none. Falco4J decodes every
-# event and reads every parameter (no state tracking, no filter: compare as "decode throughput").
+# matches nothing, so it decodes and parses every event, tracks state and prints none. Falco4J's
+# reader decodes every event and reads every parameter (no state tracking, no filter: compare as
+# "decode throughput"); when examples/target/falco.jar exists, `falco inspect` with the same filter
+# runs too (reader + state tracker + compiled filter: the like-for-like comparison).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -28,7 +30,7 @@ size=$(stat -c %s "$trace")
 echo "trace: $trace ($((size / 1000000)) MB on disk)"
 # warm the page cache so neither side pays for the first read
 cat "$trace" > /dev/null
-for round in 1 2; do
+for round in 1 2 3; do
   echo "--- round $round"
   start=$(date +%s.%N)
   sysdig -r "$trace" "proc.name=falco4j_no_such_process" > /dev/null
@@ -48,4 +50,13 @@ PY
   awk -v s="$start" -v e="$end" -v n="$events" -v b="$size" 'BEGIN {
     t = e - s; printf "sysdig:  %d events, %.1f MB in %.3f s: %.0f events/s, %.1f MB/s\n", n, b/1e6, t, n/t, b/1e6/t }'
   java -Xms256m -Xmx256m -cp "$jar" dev.falco4j.bench.ScapDecodeBenchmark "$trace"
+  falco="$repo/examples/target/falco.jar"
+  if [[ -f "$falco" ]]; then
+    start=$(date +%s.%N)
+    java -Xms256m -Xmx256m -jar "$falco" inspect --sysdig-tables "$trace" \
+      "proc.name=falco4j_no_such_process" > /dev/null
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" -v n="$events" -v b="$size" 'BEGIN {
+      t = e - s; printf "falco inspect (state+filter, incl. JVM start): %.3f s: %.0f events/s, %.1f MB/s\n", t, n/t, b/1e6/t }'
+  fi
 done
