@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
  * {@code regex}: RE2/J (linear time, no catastrophic backtracking), partial match (the pattern may
  * match anywhere; anchor with {@code ^...$}).
  *
- * <p>Before RE2/J runs, the byte strings every match must contain ({@link RegexLiterals}) are
- * searched for, so most non-matching values cost one or two byte searches; a pattern that is a
- * plain literal never reaches RE2/J. Otherwise the value is decoded into a reusable character view
- * (no String per event). RE2/J itself allocates a few small objects per search (its input
- * wrappers, about 64 bytes); that is the one per-event allocation left on the evaluation path.
+ * <p>RE2/J compiles (and so validates) every pattern. Evaluation takes the cheapest exact path:
+ * a pattern that is a plain literal is a byte search; a pattern in the common subset handled by
+ * {@link AsciiDfa} is answered for ASCII values by one pass over a precomputed automaton. Other
+ * values and patterns go to RE2/J, after a search for the byte strings every match must contain
+ * ({@link RegexLiterals}) has rejected most non-matching values; the value is then decoded into a
+ * reusable character view (no String per event), and RE2/J itself allocates its small input
+ * wrappers (about 64 bytes) per search: the one per-event allocation left, on that slow path only.
  */
 public final class RegexMatch implements ValueMatcher {
 
@@ -27,14 +29,17 @@ public final class RegexMatch implements ValueMatcher {
     private final byte[] literal;
     private final boolean anchoredStart;
     private final boolean anchoredEnd;
+    /** One-pass automaton for ASCII values when the pattern is in its subset, or null. */
+    private final AsciiDfa dfa;
 
-    private RegexMatch(String source, Pattern pattern, RegexLiterals literals) {
+    private RegexMatch(String source, Pattern pattern, RegexLiterals literals, AsciiDfa dfa) {
         this.source = source;
         this.matcher = pattern.matcher("");
         this.required = literals.required.toArray(new byte[0][]);
         this.literal = literals.pureLiteral ? literals.literal : null;
         this.anchoredStart = literals.anchoredStart;
         this.anchoredEnd = literals.anchoredEnd;
+        this.dfa = dfa;
     }
 
     /**
@@ -44,7 +49,9 @@ public final class RegexMatch implements ValueMatcher {
      */
     public static RegexMatch compile(String pattern) {
         try {
-            return new RegexMatch(pattern, Pattern.compile(pattern), RegexLiterals.analyse(pattern));
+            Pattern compiled = Pattern.compile(pattern); // validates: RE2/J is the authority on syntax
+            RegexLiterals literals = RegexLiterals.analyse(pattern);
+            return new RegexMatch(pattern, compiled, literals, literals.pureLiteral ? null : AsciiDfa.compile(pattern));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(e.getDescription() + (e.getPattern() == null || e.getPattern().isEmpty()
                     ? "" : " near '" + e.getPattern() + "'"), e);
@@ -58,6 +65,12 @@ public final class RegexMatch implements ValueMatcher {
         int len = v.length();
         if (literal != null) {
             return literalMatches(a, off, len);
+        }
+        if (dfa != null) {
+            int r = dfa.matches(a, off, len);
+            if (r != AsciiDfa.NOT_ASCII) {
+                return r == 1;
+            }
         }
         for (byte[] r : required) {
             if (ByteSearch.indexOf(a, off, len, r) < 0) {
