@@ -66,18 +66,16 @@ final class ArgRenderer {
     return formatter().typeName(ev);
   }
 
-  /** Appends every {@code name=value} pair separated by spaces (no trailing space). */
+  /** Appends every {@code name=value} pair, each followed by a space, as sysdig prints them. */
   void appendArgs(EventView ev, StringBuilder out) {
     if (EventFormatter.isGeneric(ev)) {
       return;
     }
     for (int i = 0; i < ev.paramCount(); i++) {
-      if (i > 0) {
-        out.append(' ');
-      }
       ParamInfo p = ev.paramInfo(i);
       out.append(p == null ? "param" + i : p.name()).append('=');
       appendValue(ev, i, out);
+      out.append(' ');
     }
   }
 

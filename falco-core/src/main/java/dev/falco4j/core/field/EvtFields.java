@@ -197,7 +197,22 @@ public final class EvtFields extends FieldFamily {
         case LATENCY: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency()); return true;
         case LATENCY_S: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency() / 1_000_000_000L); return true;
         case LATENCY_NS: if (noLatency(ctx)) { return false; } out.setLong(ctx.state().currentLatency() % 1_000_000_000L); return true;
-        case LATENCY_HUMAN: if (noLatency(ctx)) { return false; } text.set(human(ctx.state().currentLatency()), out); return true;
+        case LATENCY_HUMAN:
+          if (noLatency(ctx)) {
+            return false;
+          }
+          // Metadata events of unknown threads repeat the text of the previous event, as
+          // sysdig's formatting buffer does (empty before any).
+          if (!(ctx.thread() == null && ev.info() != null
+              && ev.info().hasFlag(EventFlags.SKIPPARSERESET))) {
+            long lat = ctx.state().currentLatency();
+            if (lat != lastHumanValue || lastHuman.isEmpty()) {
+              lastHumanValue = lat;
+              lastHuman = human(lat);
+            }
+          }
+          text.set(lastHuman, out);
+          return true;
         case TIME: case TIME_S: case TIME_ISO: case DATETIME: case DATETIME_S:
           text.set(times.format(ts, id), out);
           return true;
@@ -316,6 +331,8 @@ public final class EvtFields extends FieldFamily {
     }
 
     private String typeDisplay = "";
+    private String lastHuman = "";
+    private long lastHumanValue = -1;
 
     /** The compile-time type of an evt.rawarg reference (text when not numeric). */
     FieldType rawTypeOrString() {
@@ -374,15 +391,32 @@ public final class EvtFields extends FieldFamily {
       return info != null && info.hasFlag(EventFlags.SKIPPARSERESET) && ctx.thread() != null;
     }
 
-    private static String human(long ns) {
+    /**
+     * sysdig's human-readable duration: whole nanoseconds below 1us, else the value in the largest
+     * unit (us, ms, s) truncated to two decimals below 10 units and to whole units above.
+     */
+    static String human(long ns) {
       if (ns < 1_000) {
         return ns + "ns";
-      } else if (ns < 1_000_000) {
-        return String.format("%.2fus", ns / 1e3);
-      } else if (ns < 1_000_000_000) {
-        return String.format("%.2fms", ns / 1e6);
       }
-      return String.format("%.2fs", ns / 1e9);
+      long div;
+      String unit;
+      if (ns < 1_000_000) {
+        div = 1_000;
+        unit = "us";
+      } else if (ns < 1_000_000_000) {
+        div = 1_000_000;
+        unit = "ms";
+      } else {
+        div = 1_000_000_000;
+        unit = "s";
+      }
+      long whole = ns / div;
+      if (whole >= 10) {
+        return whole + unit;
+      }
+      long hundredths = (ns % div) * 100 / div;
+      return whole + "." + (hundredths < 10 ? "0" : "") + hundredths + unit;
     }
 
     private String renderedArgs(EvalContext ctx) {

@@ -154,12 +154,13 @@ public final class FdFields extends FieldFamily {
         case FILENAME: return filename(fd, out);
         case CIP: case CNET: return tuple(fd) && ipOf(fd, true, out);
         case SIP: case SNET: return tuple(fd) && ipOf(fd, false, out);
-        case LIP: case LNET: return tuple(fd) && ipOf(fd, !isServer(ctx, fd), out);
-        case RIP: case RNET: return tuple(fd) && ipOf(fd, isServer(ctx, fd), out);
+        // Local/remote follow the socket's role: the connecting side is local for a client.
+        case LIP: case LNET: return tuple(fd) && ipOf(fd, !fd.isServerRole(), out);
+        case RIP: case RNET: return tuple(fd) && ipOf(fd, fd.isServerRole(), out);
         case CPORT: return tuple(fd) && port(fd.clientPort(), out);
         case SPORT: return tuple(fd) && port(fd.serverPort(), out);
-        case LPORT: return tuple(fd) && port(isServer(ctx, fd) ? fd.serverPort() : fd.clientPort(), out);
-        case RPORT: return tuple(fd) && port(isServer(ctx, fd) ? fd.clientPort() : fd.serverPort(), out);
+        case LPORT: return tuple(fd) && port(fd.isServerRole() ? fd.serverPort() : fd.clientPort(), out);
+        case RPORT: return tuple(fd) && port(fd.isServerRole() ? fd.clientPort() : fd.serverPort(), out);
         case L4PROTO: return l4proto(fd, out);
         case SOCKFAMILY:
           if (type.isInet()) {
@@ -243,29 +244,45 @@ public final class FdFields extends FieldFamily {
           text.set(uidText, out);
           return true;
         case NAME:
-          // A failed open still names the path it tried (libsinsp's "null fd" values).
-          if (failed == null) {
-            return false;
+          // A failed open still names the path it tried; on exit events an fd the table does
+          // not know shows an empty name (libsinsp's "null fd" values).
+          if (failed != null) {
+            text.set(failed, out);
+            return true;
           }
-          text.set(failed, out);
-          return true;
+          if (!ev.isEnter() && !creating) {
+            text.set("", out);
+            return true;
+          }
+          return false;
         case NAMERAW:
           if (ctx.state().failedOpenRawPath() == null) {
             return false;
           }
           text.set(ctx.state().failedOpenRawPath(), out);
           return true;
-        case DIRECTORY:
+        case DIRECTORY: case CONTAINERDIRECTORY: {
+          String dir = null;
           if (failed != null) {
             int slash = failed.lastIndexOf('/');
-            text.set(slash > 0 ? failed.substring(0, slash) : "/", out);
+            dir = slash > 0 ? failed.substring(0, slash) : "/";
+          } else if (!ev.isEnter() && !creating) {
+            dir = "/";
+          }
+          if (dir == null) {
+            return false;
+          }
+          if (id == DIRECTORY) {
+            text.set(dir, out);
             return true;
           }
-          if (!creating && num >= 0) {
-            text.set("/", out);
-            return true;
+          return containerJoined(ctx, dir, out);
+        }
+        case CONTAINERNAME:
+          if (failed != null) {
+            return containerJoined(ctx, failed, out);
           }
-          return false;
+          return !ev.isEnter() && !creating && containerJoined(ctx, "", out);
         default:
           return false;
       }

@@ -355,10 +355,10 @@ public final class ProcFields extends FieldFamily {
       if (id == FDUSAGE) {
         // Shown with one decimal, as a share of the limit in percent.
         ThreadInfo t = ctx.thread();
-        if (t == null || t.fdLimit() <= 0) {
+        if (t == null) {
           return false;
         }
-        long tenths = Math.round(t.fds().size() * 1000.0 / t.fdLimit());
+        long tenths = t.fdLimit() <= 0 ? 0 : Math.round(t.fds().size() * 1000.0 / t.fdLimit());
         out.append(tenths / 10).append('.').append(tenths % 10);
         return true;
       }

@@ -40,6 +40,7 @@ final class EventAction {
   static final int CONTAINER = 27;
   static final int USERADDED = 28;
   static final int GROUPADDED = 29;
+  static final int SWITCH = 30;
 
   private final EventTable table;
   private final int[] actions;
@@ -80,6 +81,7 @@ final class EventAction {
         case "container": return CONTAINER;
         case "useradded": return USERADDED;
         case "groupadded": return GROUPADDED;
+        case "switch": return SWITCH;
         default: return NONE;
       }
     }

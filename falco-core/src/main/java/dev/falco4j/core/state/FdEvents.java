@@ -180,6 +180,7 @@ final class FdEvents {
       // A failed connect leaves the socket as it was; the event still names its target.
       failedConnect.copyFrom(fd);
       applyTuple(p.foundView(), tuple, failedConnect, FdInfo.ROLE_CLIENT);
+      failedConnect.nameChangedAt = -1;
       return failedConnect;
     }
     applyTuple(p.foundView(), tuple, fd, FdInfo.ROLE_CLIENT);

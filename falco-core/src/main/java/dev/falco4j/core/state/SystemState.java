@@ -278,6 +278,7 @@ public final class SystemState {
     currentOpenFlags = -1;
     failedOpenPath = null;
     failedOpenRawPath = null;
+    long previousLatency = latency;
     latency = 0;
     EventTable table = ev.table();
     if (actions == null || actions.table() != table) {
@@ -305,6 +306,12 @@ public final class SystemState {
       // Scheduler switches and exits report the thread's memory and page faults.
       params.reset(ev, null);
       updateResourceCounters(ev, t);
+    }
+    if (action == EventAction.SWITCH) {
+      // A context switch is not a syscall: it neither pairs with an exit nor breaks a pair,
+      // and libsinsp shows the latency it computed last.
+      latency = previousLatency;
+      return;
     }
     if (!attributed) {
       // Metadata events (procinfo, scheduler switches...) change no thread state and, unlike

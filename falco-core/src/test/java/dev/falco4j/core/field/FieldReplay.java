@@ -48,6 +48,10 @@ final class FieldReplay {
           continue;
         }
         ctx.next(ev);
+        if (ev.info() != null && ev.info().name().equals("container")) {
+          // sysdig consumes container events while opening the trace: never formatted.
+          continue;
+        }
         String[] values = new String[accessors.size()];
         for (int i = 0; i < values.length; i++) {
           sb.setLength(0);
