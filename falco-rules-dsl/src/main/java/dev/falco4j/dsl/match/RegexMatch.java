@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>RE2/J compiles (and so validates) every pattern. Evaluation takes the cheapest exact path:
  * a pattern that is a plain literal is a byte search; a pattern in the common subset handled by
- * {@link AsciiDfa} is answered for ASCII values by one pass over a precomputed automaton. Other
- * values and patterns go to RE2/J, after a search for the byte strings every match must contain
- * ({@link RegexLiterals}) has rejected most non-matching values; the value is then decoded into a
+ * {@link AsciiDfa} is answered for ASCII values by one pass over a precomputed automaton, once a
+ * search for the byte strings every match must contain ({@link RegexLiterals}) has not already
+ * rejected the value. Other values and patterns go to RE2/J; the value is then decoded into a
  * reusable character view (no String per event), and RE2/J itself allocates its small input
  * wrappers (about 64 bytes) per search: the one per-event allocation left, on that slow path only.
  */
@@ -66,15 +66,16 @@ public final class RegexMatch implements ValueMatcher {
         if (literal != null) {
             return literalMatches(a, off, len);
         }
+        // most values do not match: the literal search rejects them faster than any automaton
+        for (byte[] r : required) {
+            if (ByteSearch.indexOf(a, off, len, r) < 0) {
+                return false;
+            }
+        }
         if (dfa != null) {
             int r = dfa.matches(a, off, len);
             if (r != AsciiDfa.NOT_ASCII) {
                 return r == 1;
-            }
-        }
-        for (byte[] r : required) {
-            if (ByteSearch.indexOf(a, off, len, r) < 0) {
-                return false;
             }
         }
         view.reset(a, off, len);
