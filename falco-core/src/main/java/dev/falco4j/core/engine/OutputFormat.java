@@ -22,8 +22,9 @@ import java.util.Map;
  * {@code basename}, {@code b64}, {@code len}, nestable). A leading {@code *} (Falco's "print even when
  * values are missing") is accepted and ignored: missing values always print {@code <NA>}.
  *
- * <p>Each token also yields a typed value for the JSON {@code output_fields} (numbers as numbers,
- * booleans as booleans, missing as null), keyed by the token text as written.
+ * <p>Each token also yields a typed value for the JSON {@code output_fields} (numbers, times in
+ * nanoseconds included, as numbers; booleans as booleans; missing as null), keyed by the token text
+ * as written.
  *
  * <p>Not thread-safe (holds value buffers); compiled once per rule, used by the engine thread.
  */
@@ -300,7 +301,9 @@ public final class OutputFormat {
     FieldType type = t.field.type();
     if (t.transformers.isEmpty() && !t.field.multiValued()) {
       FieldType.Family f = type.family();
-      if (type != FieldType.ABSTIME && (f == FieldType.Family.SIGNED || f == FieldType.Family.UNSIGNED)) {
+      // Numbers stay numbers in JSON, times included: Falco's output_fields has evt.time as the
+      // integer nanosecond timestamp, while the text output shows it formatted.
+      if (f == FieldType.Family.SIGNED || f == FieldType.Family.UNSIGNED) {
         return t.field.extractor().extract(ctx, t.value) ? (Object) t.value.longValue() : null;
       }
       if (f == FieldType.Family.BOOL) {

@@ -29,6 +29,10 @@ public final class PositionedText {
         if (i >= 0 && i < offsets.length && offsets[i] >= 0) {
           return offsets[i];
         }
+        if (i >= offsets.length && offsets.length > 0) {
+          // "end of condition": just after its last character
+          return offsets[offsets.length - 1] + 1;
+        }
       }
       return fallback;
     }
@@ -150,6 +154,15 @@ public final class PositionedText {
 
   /** Where the character at {@code offset} of the text was written, {@code length} long. */
   public SourceSpan spanAt(int offset, int length) {
+    if (offset >= text.length() && !text.isEmpty()) {
+      // "End of condition" is reported just after the last character that is not blank.
+      int k = text.length() - 1;
+      while (k > 0 && Character.isWhitespace(text.charAt(k))) {
+        k--;
+      }
+      SourceSpan last = segmentAt(k).spanAt(k, 1);
+      return new SourceSpan(last.file(), last.line(), last.column() + 1, last.offset() + 1, length);
+    }
     return segmentAt(offset).spanAt(offset, length);
   }
 

@@ -108,6 +108,7 @@ public final class RulesResolver {
     private final Map<String, Expr> macroBodies = new HashMap<>();
     private final Set<String> usedLists = new HashSet<>();
     private final Set<String> usedMacros = new HashSet<>();
+    private final Set<String> failedMacros = new HashSet<>();
     private final ProblemFactory factory = new ProblemFactory();
 
     Session(LoadedRules loaded) {
@@ -196,15 +197,26 @@ public final class RulesResolver {
           continue;
         }
         int visibility = m.visibility();
+        boolean[] usesFailed = new boolean[1];
         Expander expander = new Expander(name -> {
           MacroDefinition ref = loaded.macros().get(name);
-          return ref != null && ref.index() < visibility ? macroBodies.get(name) : null;
+          if (ref == null || ref.index() >= visibility) {
+            return null;
+          }
+          usesFailed[0] |= failedMacros.contains(name);
+          return macroBodies.get(name);
         }, listItems::get);
         Expander.Result r = expander.expand(body);
         usedMacros.addAll(r.usedMacros());
         usedLists.addAll(r.usedLists());
-        report(r.diagnostics(), ItemKind.MACRO, m.name(), visibility);
-        if (!r.hasErrors()) {
+        if (r.hasErrors()) {
+          failedMacros.add(m.name());
+          // A macro that failed only because it uses a broken one repeats that macro's error.
+          if (!usesFailed[0]) {
+            report(r.diagnostics(), ItemKind.MACRO, m.name(), visibility);
+          }
+        } else {
+          report(r.diagnostics(), ItemKind.MACRO, m.name(), visibility);
           macroBodies.put(m.name(), r.expr());
         }
       }
@@ -250,7 +262,9 @@ public final class RulesResolver {
         String undefined = undefinedMacroName(message);
         if (undefined != null) {
           MacroDefinition later = loaded.macros().get(undefined);
-          if (later != null && later.index() >= visibility) {
+          if (later != null && later.index() >= visibility && name.equals(undefined)) {
+            message += " (a macro cannot use itself)";
+          } else if (later != null && later.index() >= visibility) {
             message += " (it is defined at " + later.span().file() + ":" + later.span().line()
                 + ", after this macro: a macro can only use macros defined before it)";
           }
