@@ -381,9 +381,11 @@ int f4j_set_interesting(struct f4j_probe *p, const uint16_t *event_types, uint32
 	for (uint32_t nr = 0; nr < F4J_SYSCALL_NR_MAX; nr++) {
 		uint16_t ev = F4J_EXIT_EVENT_OF_NR[nr];
 		uint8_t on = F4J_SEL_OFF;
+		/* An enter id (exit - 1) names the same syscall: the probe answers with the exit event. */
+		int want = ev > 0 && ev < F4J_EVENT_TABLE_SIZE && (wanted[ev] || wanted[ev - 1]);
 		if (ev == F4J_EVT_GENERIC_X && wanted[F4J_EVT_GENERIC_X])
 			on = F4J_SEL_ON;
-		else if (ev > F4J_EVT_GENERIC_X && wanted[ev] && p->has_handler[nr])
+		else if (ev > F4J_EVT_GENERIC_X && want && p->has_handler[nr])
 			on = F4J_SEL_ON;
 		if (on)
 			delivered[ev] = 1;

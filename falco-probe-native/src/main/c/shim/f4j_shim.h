@@ -23,7 +23,8 @@ F4J_API int f4j_abi_version(void);
 F4J_API int f4j_open(const char *obj_path, uint32_t ring_bytes, struct f4j_probe **out, char *msg, size_t msg_len);
 
 /* Selects the events to capture, by event type id (event-table.tsv). A syscall is captured when the
- * exit event the table assigns to it is listed and the probe has a handler for it; id 1 (generic
+ * exit event the table assigns to it (or the enter event just before it) is listed and the probe has a
+ * handler for it; id 1 (generic
  * `syscall`) selects every syscall without a dedicated event; 186 (procexit) the exit of threads.
  * Returns how many of the listed ids the probe can deliver. */
 F4J_API int f4j_set_interesting(struct f4j_probe *p, const uint16_t *event_types, uint32_t count);

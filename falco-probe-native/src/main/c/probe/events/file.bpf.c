@@ -5,9 +5,8 @@
 #include "../helpers/args.h"
 
 /* PPM O_F_CREATED when this open created the file (FMODE_CREATED on the new struct file). */
-static __always_inline u32 f4j_created_flag(s64 fd)
+static __always_inline u32 f4j_created_flag(struct file *f)
 {
-	struct file *f = f4j_fd_file(fd);
 	if (f && (BPF_CORE_READ(f, f_mode) & F4J_LX_FMODE_CREATED))
 		return F4J_PPM_FILE_FLAGS_O_F_CREATED;
 	return 0;
@@ -20,11 +19,12 @@ int BPF_PROG(f4j_x_open, struct pt_regs *regs, long ret)
 	if (f4j_begin(&e, F4J_EVT_SYSCALL_OPEN_X, F4J_EVT_SYSCALL_OPEN_X_NPARAMS))
 		return 0;
 	u64 flags = f4j_arg(regs, 1);
+	struct file *f = f4j_fd_file(ret);
 	f4j_push_s64(&e, ret);                                         /* param 1: fd (PT_FD) */
 	f4j_push_user_str(&e, (const void *)f4j_arg(regs, 0));         /* param 2: name (PT_FSPATH) */
-	f4j_push_u32(&e, f4j_open_flags(flags) | f4j_created_flag(ret)); /* param 3: flags (PT_FLAGS32) */
+	f4j_push_u32(&e, f4j_open_flags(flags) | f4j_created_flag(f)); /* param 3: flags (PT_FLAGS32) */
 	f4j_push_u32(&e, f4j_open_mode(flags, f4j_arg(regs, 2)));      /* param 4: mode (PT_UINT32) */
-	f4j_push_dev_ino(&e, ret);                                     /* param 5-6: dev, ino */
+	f4j_push_file_dev_ino(&e, f);                                  /* param 5-6: dev, ino */
 	f4j_submit(&e);
 	return 0;
 }
@@ -36,12 +36,13 @@ int BPF_PROG(f4j_x_openat, struct pt_regs *regs, long ret)
 	if (f4j_begin(&e, F4J_EVT_SYSCALL_OPENAT_2_X, F4J_EVT_SYSCALL_OPENAT_2_X_NPARAMS))
 		return 0;
 	u64 flags = f4j_arg(regs, 2);
+	struct file *f = f4j_fd_file(ret);
 	f4j_push_s64(&e, ret);                                         /* param 1: fd (PT_FD) */
 	f4j_push_s64(&e, (s32)f4j_arg(regs, 0));                       /* param 2: dirfd (PT_FD) */
 	f4j_push_user_str(&e, (const void *)f4j_arg(regs, 1));         /* param 3: name (PT_FSRELPATH) */
-	f4j_push_u32(&e, f4j_open_flags(flags) | f4j_created_flag(ret)); /* param 4: flags (PT_FLAGS32) */
+	f4j_push_u32(&e, f4j_open_flags(flags) | f4j_created_flag(f)); /* param 4: flags (PT_FLAGS32) */
 	f4j_push_u32(&e, f4j_open_mode(flags, f4j_arg(regs, 3)));      /* param 5: mode (PT_UINT32) */
-	f4j_push_dev_ino(&e, ret);                                     /* param 6-7: dev, ino */
+	f4j_push_file_dev_ino(&e, f);                                  /* param 6-7: dev, ino */
 	f4j_submit(&e);
 	return 0;
 }
@@ -54,13 +55,14 @@ int BPF_PROG(f4j_x_openat2, struct pt_regs *regs, long ret)
 		return 0;
 	struct { u64 flags; u64 mode; u64 resolve; } how = {};
 	bpf_probe_read_user(&how, sizeof(how), (const void *)f4j_arg(regs, 2));
+	struct file *f = f4j_fd_file(ret);
 	f4j_push_s64(&e, ret);                                         /* param 1: fd (PT_FD) */
 	f4j_push_s64(&e, (s32)f4j_arg(regs, 0));                       /* param 2: dirfd (PT_FD) */
 	f4j_push_user_str(&e, (const void *)f4j_arg(regs, 1));         /* param 3: name (PT_FSRELPATH) */
-	f4j_push_u32(&e, f4j_open_flags(how.flags) | f4j_created_flag(ret)); /* param 4: flags (PT_FLAGS32) */
+	f4j_push_u32(&e, f4j_open_flags(how.flags) | f4j_created_flag(f)); /* param 4: flags (PT_FLAGS32) */
 	f4j_push_u32(&e, f4j_open_mode(how.flags, how.mode));          /* param 5: mode (PT_UINT32) */
 	f4j_push_u32(&e, f4j_resolve_flags(how.resolve));              /* param 6: resolve (PT_FLAGS32) */
-	f4j_push_dev_ino(&e, ret);                                     /* param 7-8: dev, ino */
+	f4j_push_file_dev_ino(&e, f);                                  /* param 7-8: dev, ino */
 	f4j_submit(&e);
 	return 0;
 }

@@ -29,10 +29,9 @@ static __always_inline u32 f4j_encode_dev(u32 kdev)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
 }
 
-/* dev (PT_UINT32) and ino (PT_UINT64) of the file behind `fd` (0 when unknown). */
-static __always_inline void f4j_push_dev_ino(struct f4j_evt *e, s64 fd)
+/* dev (PT_UINT32) and ino (PT_UINT64) of file `f` (0 when unknown). */
+static __always_inline void f4j_push_file_dev_ino(struct f4j_evt *e, struct file *f)
 {
-	struct file *f = f4j_fd_file(fd);
 	struct inode *inode = f ? BPF_CORE_READ(f, f_inode) : NULL;
 	if (!inode) {
 		f4j_push_u32(e, 0);
@@ -41,6 +40,12 @@ static __always_inline void f4j_push_dev_ino(struct f4j_evt *e, s64 fd)
 	}
 	f4j_push_u32(e, f4j_encode_dev(BPF_CORE_READ(inode, i_sb, s_dev)));
 	f4j_push_u64(e, BPF_CORE_READ(inode, i_ino));
+}
+
+/* dev and ino of the file behind `fd`. */
+static __always_inline void f4j_push_dev_ino(struct f4j_evt *e, s64 fd)
+{
+	f4j_push_file_dev_ino(e, f4j_fd_file(fd));
 }
 
 static __always_inline struct sock *f4j_fd_sock(s64 fd)
