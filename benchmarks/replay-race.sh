@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Replay race: Falco4J against sysdig 0.29.3 (libsinsp) on the same big trace, runs alternating on
+# the same machine, every run pinned to the same single core. Prints, per contender, the median wall
+# time (whole process: JVM start-up and JIT warm-up included), the median CPU time (user+sys, less
+# sensitive to other load on a shared machine), events/s from each, the peak RSS, the alert count,
+# and the ratios events/s(Falco4J) / events/s(sysdig) from the medians of this one run.
+#
+#   benchmarks/replay-race.sh [RUNS] [COPIES]     (defaults: 5 runs, 10000 copies of curl_google.scap)
+#
+# Case (a): a one-rule file (benchmarks/race/case-a.yaml) with the issue's filter, against sysdig
+#           with the same filter.
+# Case (b): the full upstream rules file for Falco4J, against sysdig with the single filter.
+# Both sides write what they find to a file (Falco4J: file_output, sysdig: stdout redirected), and
+# the case (a) alert count must equal sysdig's line count: the race stops when they differ.
+#
+# Environment: RACE_CPU (core to pin to, default 1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J,
+# default: the flags the ./falco launcher uses, see FALCO_JAVA_OPTS there), RACE_CASES (default "a b").
+# Results: bench-out/race-<time>.tsv (one line per run) and bench-out/race-<time>.txt (the summary).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-5}"
+copies="${2:-10000}"
+shared="${FALCO4J_SHARED_DIR:-$root/../shared}"
+[ -d "$shared/traces" ] || shared=/work/shared
+out="$root/bench-out"
+mkdir -p "$out"
+trace="$out/curl_google_x$copies.scap"
+cpu="${RACE_CPU:-1}"
+cases="${RACE_CASES:-a b}"
+java_opts="${FALCO4J_JAVA_OPTS-}"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+tsv="$out/race-$stamp.tsv"
+summary="$out/race-$stamp.txt"
+
+for tool in sysdig python3 taskset /usr/bin/time java; do
+  command -v "$tool" >/dev/null || { echo "replay-race: '$tool' is needed" >&2; exit 2; }
+done
+
+if [ ! -f "$trace" ]; then
+  echo "making $trace ($copies copies of curl_google.scap) ..." >&2
+  python3 "$shared/tools/scapmul.py" "$shared/traces/curl_google.scap" "$trace" "$copies" \
+    >"$out/scapmul.log"
+fi
+# Events = event blocks in the trace (both sides read every one; sysdig numbers and prints fewer,
+# since it hides some event types): counted in the small trace, times the copies.
+per_copy=$(python3 - "$shared/traces/curl_google.scap" <<'PY'
+import gzip, struct, sys
+d = open(sys.argv[1], 'rb').read()
+if d[:2] == b'\x1f\x8b':
+    d = gzip.decompress(d)
+off = n = 0
+while off + 8 <= len(d):
+    t, l = struct.unpack_from('<II', d, off)
+    if t in (0x204, 0x216, 0x221, 0x208, 0x217, 0x222):
+        n += 1
+    off += max(l, 12)
+print(n)
+PY
+)
+events=$(( per_copy * copies ))
+
+jar="$root/examples/target/falco.jar"
+if [ ! -f "$jar" ]; then
+  echo "building $jar ..." >&2
+  (cd "$root" && mvn -B -ntp -q -DskipTests install)
+fi
+
+filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
+fmt='%evt.num %proc.name %evt.type %fd.name'
+rules_a="$root/benchmarks/race/case-a.yaml"
+rules_b="$shared/rules-upstream/falco_rules.yaml"
+
+# Keep the trace in the page cache so that neither side pays for the first read.
+cat "$trace" >/dev/null
+
+# run NAME ALERTFILE CMD... : runs CMD pinned and timed, appends
+# "NAME wall_s user_s sys_s maxrss_kb alerts" to the TSV.
+run() {
+  local name="$1" alerts="$2"; shift 2
+  rm -f "$alerts"
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/race-time.txt" taskset -c "$cpu" "$@" \
+      >"$out/race-$name.stdout" 2>"$out/race-$name.err"; then
+    echo "replay-race: $name failed; see $out/race-$name.err" >&2
+    tail -5 "$out/race-$name.err" >&2
+    exit 1
+  fi
+  local n=0
+  [ -f "$alerts" ] && n=$(wc -l <"$alerts")
+  echo "$name $(tail -1 "$out/race-time.txt") $n" >>"$tsv"
+  echo "  $name: $(tail -1 "$out/race-time.txt") alerts=$n" >&2
+}
+
+falco4j() {
+  local name="$1" rules="$2"
+  # shellcheck disable=SC2086  # the JVM flags are a list
+  run "$name" "$out/race-$name.alerts" java $java_opts -jar "$jar" -e "$trace" -r "$rules" \
+    -o stdout_output.enabled=false -o file_output.enabled=true -o file_output.keep_alive=true \
+    -o "file_output.filename=$out/race-$name.alerts" -o buffered_outputs=true
+}
+
+{
+  echo "# replay race $stamp: $runs runs, trace $trace ($events events), core $cpu"
+  echo "# falco4j: $(java -version 2>&1 | head -1), flags: ${java_opts:-<none>}"
+  echo "# sysdig: $(sysdig --version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$summary" >&2
+: >"$tsv"
+for i in $(seq 1 "$runs"); do
+  echo "round $i/$runs" >&2
+  run sysdig "$out/race-sysdig.alerts" \
+    sh -c 'exec sysdig -r "$1" -p "$2" "$3" >"$4"' sysdig "$trace" "$fmt" "$filter" \
+    "$out/race-sysdig.alerts"
+  for c in $cases; do
+    case "$c" in
+      a) falco4j falco4j_a "$rules_a" ;;
+      b) falco4j falco4j_b "$rules_b" ;;
+      *) echo "replay-race: unknown case '$c'" >&2; exit 2 ;;
+    esac
+  done
+  # events as Falco4J counted them must be the trace's events
+  for c in $cases; do
+    seen=$(grep -o '[0-9]* events processed' "$out/race-falco4j_$c.err" | cut -d' ' -f1 || true)
+    if [ "$seen" != "$events" ]; then
+      echo "replay-race: falco4j_$c processed '$seen' events, the trace has $events" >&2
+      exit 1
+    fi
+  done
+done
+
+python3 - "$tsv" "$events" <<'PY' | tee -a "$summary"
+import sys, statistics
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+events = int(sys.argv[2])
+names = []
+for r in rows:
+    if r[0] not in names:
+        names.append(r[0])
+wall, cpu = {}, {}
+alerts = {}
+print(f"{'':10s} {'wall s':>7s} {'M ev/s':>7s} {'cpu s':>7s} {'M ev/cpu-s':>10s} {'peak RSS MB':>11s} {'alerts':>7s}")
+for n in names:
+    mine = [r for r in rows if r[0] == n]
+    wall[n] = statistics.median(float(r[1]) for r in mine)
+    cpu[n] = statistics.median(float(r[2]) + float(r[3]) for r in mine)
+    rss = max(int(r[4]) for r in mine) / 1024
+    counts = sorted({int(r[5]) for r in mine})
+    alerts[n] = counts
+    print(f"{n:10s} {wall[n]:7.2f} {events/wall[n]/1e6:7.2f} {cpu[n]:7.2f} {events/cpu[n]/1e6:10.2f} "
+          f"{rss:11.1f} {','.join(map(str, counts)):>7s}")
+for n in names:
+    if n != "sysdig":
+        print(f"ratio {n}/sysdig events/s: wall {wall['sysdig']/wall[n]:.2f}x, cpu {cpu['sysdig']/cpu[n]:.2f}x")
+print(f"events per run: {events}; runs: {len(rows) // len(names)}")
+if "falco4j_a" in alerts and alerts["falco4j_a"] != alerts["sysdig"]:
+    print(f"MISMATCH: case (a) raised {alerts['falco4j_a']} alerts, sysdig printed {alerts['sysdig']} lines")
+    sys.exit(1)
+PY
+echo "per-run rows: $tsv; summary: $summary" >&2
