@@ -29,6 +29,11 @@ public final class FalcoOptions {
           + "(same as -o engine.kind=replay -o replay.capture_file=TRACE).")
   Path trace;
 
+  @Option(names = "-w", paramLabel = "FILE",
+      description = "Also write every event seen (live or replayed) to this .scap trace "
+          + "(.gz: compressed); replay it later with -e FILE.")
+  Path writeTrace;
+
   @Option(names = "-c", paramLabel = "FILE",
       description = "Configuration file (falco.yaml); its keys replace the built-in defaults.")
   Path configFile;

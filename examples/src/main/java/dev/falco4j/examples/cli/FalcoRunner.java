@@ -11,6 +11,7 @@ import dev.falco4j.core.engine.EventLoop;
 import dev.falco4j.core.engine.RuleSelection;
 import dev.falco4j.core.event.spi.EventSource;
 import dev.falco4j.core.event.spi.EventSourceProvider;
+import dev.falco4j.core.event.spi.EventSourceStats;
 import dev.falco4j.core.field.FieldCatalog;
 import dev.falco4j.core.rules.LoadedRules;
 import dev.falco4j.core.rules.RulesInput;
@@ -36,6 +37,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the {@code falco} command does with its options: configuration (defaults, {@code -c},
@@ -254,9 +257,18 @@ final class FalcoRunner {
         throw new ConfigException("engine.kind is replay but replay.capture_file is not set");
       }
     }
-    EventSource source = captureFile != null ? openTrace(Path.of(captureFile)) : openLive();
-    if (source == null) {
+    EventSource opened = captureFile != null ? openTrace(Path.of(captureFile)) : openLive();
+    if (opened == null) {
       return ExitCodes.FAILURE;
+    }
+    EventSource source = opened;
+    if (o.writeTrace != null) {
+      try {
+        source = RecordingEventSource.record(opened, o.writeTrace);
+      } catch (IOException e) {
+        opened.close();
+        throw e;
+      }
     }
     List<OutputSink> sinks;
     try {
@@ -280,21 +292,39 @@ final class FalcoRunner {
     if (o.maxSeconds != null) {
       loop.maxDuration(Duration.ofSeconds(o.maxSeconds));
     }
-    Thread stopper = new Thread(loop::stop, "falco-shutdown");
+    // Ctrl-C / SIGTERM: stop the loop, then let this thread close the source, drain the outputs
+    // and print the summary before the JVM halts (it halts as soon as the hooks return).
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread stopper = new Thread(() -> {
+      loop.stop();
+      try {
+        finished.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "falco-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
-    EventLoop.Result result;
-    try (source) {
-      result = loop.run(source);
+    try {
+      EventLoop.Result result;
+      EventSourceStats stats;
+      try (EventSource running = source) {
+        result = loop.run(running);
+        stats = running.stats();
+      } finally {
+        dispatcher.close(Duration.ofSeconds(5));
+      }
+      printSummary(engine, result, stats);
+      return ExitCodes.OK;
     } finally {
-      dispatcher.close(Duration.ofSeconds(5));
+      out.flush();
+      err.flush();
+      finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException e) {
         // the JVM is already shutting down: the hook runs anyway
       }
     }
-    printSummary(engine, result);
-    return ExitCodes.OK;
   }
 
   private EventSource openTrace(Path trace) {
@@ -331,7 +361,7 @@ final class FalcoRunner {
   }
 
   /** Falco's end-of-run summary. */
-  private void printSummary(Engine engine, EventLoop.Result result) {
+  private void printSummary(Engine engine, EventLoop.Result result, EventSourceStats stats) {
     out.println("Events detected: " + result.alerts());
     out.println("Rule counts by severity:");
     TreeMap<Integer, Long> bySeverity = new TreeMap<>();
@@ -350,7 +380,10 @@ final class FalcoRunner {
     for (Map.Entry<String, Long> e : byRule.entrySet()) {
       out.println("   " + e.getKey() + ": " + e.getValue());
     }
-    err.println("falco: " + result.events() + " events processed" + (result.stopped() ? " (stopped)" : ""));
+    err.println("falco: " + result.events() + " events processed" + (result.stopped() ? " (stopped)" : "")
+        + ", " + (stats.dropped() < 0 ? "drops unknown" : stats.dropped() + " dropped")
+        + (stats.skipped() > 0 ? ", " + stats.skipped() + " skipped" : "")
+        + (o.writeTrace != null ? ", written to " + o.writeTrace : ""));
   }
 
   private void printProblems(List<RulesProblem> problems) {
