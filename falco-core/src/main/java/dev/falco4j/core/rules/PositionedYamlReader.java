@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.util.HashMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ final class PositionedYamlReader {
   private final SourceText source;
   private final boolean hasSurrogates;
   private final List<YamlNode.Entry> duplicateKeys = new ArrayList<>();
+  /** Anchored nodes ({@code &name}) for aliases ({@code *name}), as yaml-cpp resolves them. */
+  private final Map<String, YamlNode> anchors = new HashMap<>();
 
   PositionedYamlReader(SourceText source) {
     this.source = source;
@@ -53,6 +57,8 @@ final class PositionedYamlReader {
       }
     } catch (JsonProcessingException e) {
       throw new YamlSyntaxException(cleanMessage(e.getOriginalMessage()), offsetOf(e.getLocation()));
+    } catch (JsonParseExceptionAt e) {
+      throw new YamlSyntaxException(e.getMessage(), e.offset);
     } catch (IOException e) {
       // Reading from a String cannot fail with I/O; anything else is a parser problem worth showing.
       throw new YamlSyntaxException(String.valueOf(e.getMessage()), 0);
@@ -61,6 +67,34 @@ final class PositionedYamlReader {
   }
 
   private YamlNode read(JsonParser p, JsonToken t) throws IOException {
+    if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+      YamlNode target = anchors.get(p.getText());
+      if (target == null) {
+        throw new JsonParseExceptionAt("unknown alias '*" + p.getText() + "'",
+            offsetOf(p.currentTokenLocation()));
+      }
+      return target;
+    }
+    String anchor = p.getObjectId() instanceof String a ? a : null;
+    YamlNode node = readNode(p, t);
+    if (anchor != null) {
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  /** An error found by this reader rather than by the YAML parser. */
+  private static final class JsonParseExceptionAt extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int offset;
+
+    JsonParseExceptionAt(String message, int offset) {
+      super(message);
+      this.offset = offset;
+    }
+  }
+
+  private YamlNode readNode(JsonParser p, JsonToken t) throws IOException {
     int start = offsetOf(p.currentTokenLocation());
     switch (t) {
       case START_OBJECT -> {

@@ -414,6 +414,15 @@ class RulesLoaderTest {
   }
 
   @Test
+  void anchorsAndAliasesAreResolved() {
+    LoadedRules r = load("- list: a\n  items: &items [x, y]\n- list: b\n  items: *items\n");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.lists().get("b").items()).containsExactly("x", "y");
+    RulesProblem p = only(load("- list: b\n  items: *nope\n"), ProblemCode.YAML_PARSE);
+    assertThat(p.message()).contains("nope");
+  }
+
+  @Test
   void renderShowsLineAndCaret() {
     RulesProblem p = only(load(RULE + "  severity: high\n"), ProblemCode.UNKNOWN_KEY);
     assertThat(p.render()).isEqualTo(
