@@ -34,6 +34,10 @@ final class ArgRenderer {
     this.state = state;
   }
 
+  boolean rendersFor(SystemState s) {
+    return s == state;
+  }
+
   private EventFormatter formatter() {
     int u = state.users().userCount();
     int g = state.users().groupCount();

@@ -36,7 +36,7 @@ public final class EvtFields extends FieldFamily {
       RAWARG = 24, INFO = 25, BUFFER = 26, BUFLEN = 27, RES = 28, RAWRES = 29, FAILED = 30,
       IS_IO = 31, IS_IO_READ = 32, IS_IO_WRITE = 33, IO_DIR = 34, IS_WAIT = 35, IS_SYSLOG = 36,
       COUNT = 37, ABSPATH = 38, IS_OPEN_READ = 39, IS_OPEN_WRITE = 40, IS_OPEN_EXEC = 41,
-      IS_OPEN_CREATE = 42, HOSTNAME = 43, SOURCE = 44, LATENCY_HUMAN = 45;
+      IS_OPEN_CREATE = 42, HOSTNAME = 43, SOURCE = 44, LATENCY_HUMAN = 45, OUTPUTTIME = 46;
 
   private static final List<FieldDef> DEFS = List.of(
       new FieldDef("evt.num", UINT64, ArgMode.NONE, "the event's number in the stream, starting at 1.", NUM),
@@ -84,7 +84,8 @@ public final class EvtFields extends FieldFamily {
       new FieldDef("evt.is_open_create", BOOL, ArgMode.NONE, "true for a successful open that created the file.", IS_OPEN_CREATE),
       new FieldDef("evt.hostname", STRING, ArgMode.NONE, "the name of the host the event happened on.", HOSTNAME),
       new FieldDef("evt.source", STRING, ArgMode.NONE, "the event source: syscall.", SOURCE),
-      new FieldDef("evt.latency.human", STRING, ArgMode.NONE, "evt.latency in human-readable form (10.3ms).", LATENCY_HUMAN));
+      new FieldDef("evt.latency.human", STRING, ArgMode.NONE, "evt.latency in human-readable form (10.3ms).", LATENCY_HUMAN),
+      new FieldDef("evt.outputtime", STRING, ArgMode.NONE, "the event time as output lines show it; the time of day with nanoseconds, as evt.time.", OUTPUTTIME));
 
   private static final int O_RDONLY = 1;
   private static final int O_WRONLY = 2;
@@ -172,7 +173,8 @@ public final class EvtFields extends FieldFamily {
     }
 
     private ArgRenderer renderer(EvalContext ctx) {
-      if (renderer == null) {
+      if (renderer == null || !renderer.rendersFor(ctx.state())) {
+        // One accessor may serve several states (a format reused across traces).
         renderer = new ArgRenderer(ctx.state());
       }
       return renderer;
@@ -215,6 +217,9 @@ public final class EvtFields extends FieldFamily {
           return true;
         case TIME: case TIME_S: case TIME_ISO: case DATETIME: case DATETIME_S:
           text.set(times.format(ts, id), out);
+          return true;
+        case OUTPUTTIME:
+          text.set(times.format(ts, TIME), out);
           return true;
         case DIR: text.set(ev.isEnter() ? ">" : "<", out); return true;
         case TYPE: out.setLong(ev.type()); return ev.info() != null;
