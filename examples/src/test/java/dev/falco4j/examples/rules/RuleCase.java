@@ -67,6 +67,18 @@ enum RuleCase {
           + " local $/; my $data = <$src>; syswrite($dst, $data) == length($data) or die \"write: $!\";"
           + " exec {\"/proc/self/fd/$fd\"} \"f4j-memfd\" or die \"exec: $!\"'",
       Map.of()),
+  USER_MANAGEMENT_IN_CONTAINER("User Management In Container",
+      "$CG exec $T/useradd f4j-nobody",
+      Map.of("proc.cmdline", "useradd f4j-nobody", "container.id", TestPrograms.CONTAINER_ID.substring(0, 12))),
+  MOUNT_IN_CONTAINER("Mount Inside Container",
+      "mkdir -p $T/mnt; $CG exec unshare -m perl -e 'my ($s, $t, $f) = (\"none\", \"$T/mnt\", \"tmpfs\");"
+          + " syscall(165, $s, $t, $f, 0, 0) == 0 or die \"mount: $!\"'",
+      Map.of("proc.name", "perl", "evt.arg.dir", TestPrograms.DIR + "/mnt", "evt.arg.type", "tmpfs",
+          "container.id", TestPrograms.CONTAINER_ID.substring(0, 12))),
+  NON_ROOT_SESSION_BECOMES_ROOT("Privilege Raised To Root By Non-Root Process",
+      "echo 65534 > /proc/self/loginuid; exec setpriv --reuid=65534 --regid=65534 --clear-groups"
+          + " --inh-caps=+setuid --ambient-caps=+setuid perl -e 'syscall(105, 0) == 0 or die \"setuid: $!\"'",
+      Map.of("proc.name", "perl", "user.loginuid", "65534", "user.uid", "0", "evt.type", "setuid")),
 
   // Benign look-alikes: nothing may fire for their process tree.
   TRUSTED_PROGRAM_READS_SHADOW(null, "$T/sshd /etc/shadow > /dev/null", Map.of()),

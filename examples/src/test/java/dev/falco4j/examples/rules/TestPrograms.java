@@ -37,6 +37,7 @@ final class TestPrograms {
     link(dir, "xmrig", "/bin/bash");    // a miner
     link(dir, "nc", "/bin/true");       // netcat's command line is what the rule reads
     link(dir, "apt-get", "/bin/true");  // a package manager's name is what the rule reads
+    link(dir, "useradd", "/bin/true");  // a user management tool's name is what the rule reads
     link(dir, "sshd", "/bin/cat");      // a trusted secret reader
     Path nginx = dir.resolve("nginx");
     Files.writeString(nginx, "#!/bin/sh\nls / > /dev/null\n");
