@@ -21,7 +21,18 @@ public final class EventLoop {
   private final Engine engine;
   private final SystemState state;
   private long maxNanos = Long.MAX_VALUE;
+  private StateSeed afterSeeding;
   private volatile boolean stopped;
+
+  /**
+   * Adds to the state after it was seeded from the source's initial state, e.g. a {@code /proc}
+   * scan for a live source, whose initial state holds no processes.
+   */
+  @FunctionalInterface
+  public interface StateSeed {
+    /** Adds what is known before the first event to {@code state}. */
+    void seed(SystemState state) throws IOException;
+  }
 
   /** The outcome of a run. @param events events processed @param alerts alerts raised @param stopped whether stopped before the end */
   public record Result(long events, long alerts, boolean stopped) {}
@@ -43,6 +54,15 @@ public final class EventLoop {
     return this;
   }
 
+  /**
+   * Runs {@code seed} each time the state has been (re)seeded from the source's initial state (at
+   * the start and at each new section), before any event of it is processed.
+   */
+  public EventLoop afterSeeding(StateSeed seed) {
+    this.afterSeeding = seed;
+    return this;
+  }
+
   /** Asks a running loop to stop after the current event. */
   public void stop() {
     stopped = true;
@@ -60,7 +80,7 @@ public final class EventLoop {
    */
   public Result run(EventSource source) throws IOException {
     TraceSeeder seeder = new TraceSeeder();
-    seeder.load(source.initialState(), state);
+    seed(seeder, source);
     EvalContext ctx = new EvalContext(state);
     EventView view = new EventView();
     long start = System.nanoTime();
@@ -78,11 +98,18 @@ public final class EventLoop {
           stopped = true;
         }
       } else if (r == EventSource.NEW_SECTION) {
-        seeder.load(source.initialState(), state);
+        seed(seeder, source);
       } else if (maxNanos != Long.MAX_VALUE && System.nanoTime() - start > maxNanos) {
         stopped = true;
       }
     }
     return new Result(events, engine.alertsRaised() - alertsBefore, stopped);
+  }
+
+  private void seed(TraceSeeder seeder, EventSource source) throws IOException {
+    seeder.load(source.initialState(), state);
+    if (afterSeeding != null) {
+      afterSeeding.seed(state);
+    }
   }
 }
