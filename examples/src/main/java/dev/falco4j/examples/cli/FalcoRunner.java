@@ -19,6 +19,7 @@ import dev.falco4j.core.rules.RulesLoadException;
 import dev.falco4j.core.rules.RulesLoader;
 import dev.falco4j.core.rules.RulesProblem;
 import dev.falco4j.core.scap.ScapFileSource;
+import dev.falco4j.core.state.ProcScanner;
 import dev.falco4j.output.OutputDispatcher;
 import dev.falco4j.output.OutputSink;
 import dev.falco4j.output.OutputsConfig;
@@ -289,6 +290,11 @@ final class FalcoRunner {
       return ExitCodes.FAILURE;
     }
     EventLoop loop = new EventLoop(engine);
+    if (captureFile == null) {
+      // The probe's initial state holds no processes: scan /proc (after capture started, so that
+      // nothing falls between the scan and the first event) to know parents that already ran.
+      loop.afterSeeding(state -> new ProcScanner(Path.of("/proc")).scanInto(state, state.bootTimeNs()));
+    }
     if (o.maxSeconds != null) {
       loop.maxDuration(Duration.ofSeconds(o.maxSeconds));
     }
