@@ -84,7 +84,10 @@ enum RuleCase {
   TRUSTED_PROGRAM_READS_SHADOW(null, "$T/sshd /etc/shadow > /dev/null", Map.of()),
   DEVICE_NODES_OPENED(null, "echo x > /dev/null; head -c 1 /dev/zero > /dev/null; : < /dev/urandom", Map.of()),
   SHELL_ON_HOST(null, "sh -c 'bash -c true'", Map.of()),
-  LS_WITHOUT_NETWORK(null, "ls / > /dev/null", Map.of());
+  LS_WITHOUT_NETWORK(null, "ls / > /dev/null", Map.of()),
+  READS_OWN_ENVIRONMENT(null, "cat /proc/self/environ > /dev/null", Map.of()),
+  SUPER_SERVER_HANDS_SOCKET_TO_STDIN(null,
+      "exec $T/xinetd -c 'exec 0<>/dev/tcp/127.0.0.1/" + TestPrograms.LISTENER_PORT + "'", Map.of());
 
   final String rule;
   final String script;

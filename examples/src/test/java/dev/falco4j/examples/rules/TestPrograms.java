@@ -35,6 +35,7 @@ final class TestPrograms {
     Files.createDirectories(dir);
     link(dir, "cat", "/bin/bash");      // an injected "cat" that talks to the network
     link(dir, "xmrig", "/bin/bash");    // a miner
+    link(dir, "xinetd", "/bin/bash");   // a super-server handing a connection to a service
     link(dir, "nc", "/bin/true");       // netcat's command line is what the rule reads
     link(dir, "apt-get", "/bin/true");  // a package manager's name is what the rule reads
     link(dir, "useradd", "/bin/true");  // a user management tool's name is what the rule reads
