@@ -39,6 +39,10 @@
 /* Ring buffer bytes per CPU unless the caller asks otherwise (a power of two, multiple of the page size). */
 #define F4J_DEFAULT_RING_BYTES (8 * 1024 * 1024)
 #define F4J_MAX_CPUS 1024
+/* The probe wakes the reader only when this much is waiting in a ring; otherwise the reader polls
+ * every F4J_IDLE_POLL_MS (so an event waits at most that long when traffic is light). */
+#define F4J_WAKEUP_BYTES (256 * 1024)
+#define F4J_IDLE_POLL_MS 5
 
 /* Values of the per-syscall selection map (index = x86_64 syscall number). A selected syscall without a
  * dedicated event comes as a generic `syscall` exit event (id 1). */

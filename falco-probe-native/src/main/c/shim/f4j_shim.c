@@ -549,13 +549,22 @@ int f4j_poll_batch(struct f4j_probe *p, uint8_t *buf, uint32_t cap, int32_t time
 	int err = f4j_drain(p, buf, cap, &out[0], &out[1]);
 	if (err || out[1] > 0 || timeout_ms == 0)
 		return err;
-	struct epoll_event evs[16];
-	int ready = epoll_wait(p->epoll_fd, evs, 16, timeout_ms < 0 ? -1 : timeout_ms);
-	if (ready < 0)
-		return errno == EINTR ? 0 : -errno;
-	if (ready == 0)
-		return 0;
-	return f4j_drain(p, buf, cap, &out[0], &out[1]);
+	/* The probe wakes us only for large backlogs (F4J_WAKEUP_BYTES): wait in short steps and look. */
+	int64_t left = timeout_ms;
+	for (;;) {
+		int step = timeout_ms < 0 || left > F4J_IDLE_POLL_MS ? F4J_IDLE_POLL_MS : (int)left;
+		struct epoll_event evs[16];
+		if (epoll_wait(p->epoll_fd, evs, 16, step) < 0 && errno != EINTR)
+			return -errno;
+		err = f4j_drain(p, buf, cap, &out[0], &out[1]);
+		if (err || out[1] > 0)
+			return err;
+		if (timeout_ms >= 0) {
+			left -= step;
+			if (left <= 0)
+				return 0;
+		}
+	}
 }
 
 int f4j_cpu_count(struct f4j_probe *p)

@@ -219,7 +219,13 @@ static __always_inline void f4j_submit(struct f4j_evt *e)
 		c->drops_too_large++;
 		return;
 	}
-	if (bpf_ringbuf_output(ring, e->buf, len & (F4J_SCRATCH_SIZE - 1), 0)) {
+	/* Waking the reader costs the traced thread more than writing the event: wake it only once a
+	 * good amount has piled up; otherwise the shim finds the data on its next short poll. */
+	u64 flags = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) >= F4J_WAKEUP_BYTES ? BPF_RB_FORCE_WAKEUP
+										  : BPF_RB_NO_WAKEUP;
+	u64 size = len;
+	asm volatile("%[s] &= 0x1ffff" : [s] "+r"(size)); /* F4J_SCRATCH_SIZE - 1, kept for the verifier */
+	if (bpf_ringbuf_output(ring, e->buf, size, flags)) {
 		c->drops_buffer++;
 		return;
 	}
