@@ -107,7 +107,11 @@ public final class LiveEventSource implements EventSource {
       LiveEventSource source =
           new LiveEventSource(
               artifacts, shim, probe, options, HostSnapshot.read(Path.of("/"), shim.f4j_cpu_count(probe)));
-      source.selectEventTypes(options.eventTypes());
+      if (options.allSyscalls()) {
+        source.selectAllSyscalls();
+      } else {
+        source.selectEventTypes(options.eventTypes());
+      }
       source.excludeProcess(options.excludeOwnProcess() ? ProcessHandle.current().pid() : 0);
       rc = shim.f4j_start(probe, msg, msg.length);
       if (rc < 0) {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Registers the live probe as event source {@code live}. Options (all optional): {@code
  * ring_bytes_per_cpu}, {@code batch_bytes}, {@code poll_timeout_ms}, {@code exclude_own_process}
- * (true/false), {@code event_types} (comma-separated event type ids).
+ * (true/false), {@code event_types} (comma-separated event type ids), {@code all_syscalls} (true/false:
+ * every syscall, like Falco's {@code -A}).
  */
 public final class LiveEventSourceProvider implements EventSourceProvider {
 
@@ -51,10 +52,10 @@ public final class LiveEventSourceProvider implements EventSourceProvider {
           o = o.withPollTimeoutMillis(intOption(e.getKey(), v));
           break;
         case "exclude_own_process":
-          if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("live option exclude_own_process must be true or false: " + v);
-          }
-          o = o.withExcludeOwnProcess(Boolean.parseBoolean(v));
+          o = o.withExcludeOwnProcess(booleanOption(e.getKey(), v));
+          break;
+        case "all_syscalls":
+          o = o.withAllSyscalls(booleanOption(e.getKey(), v));
           break;
         case "event_types":
           String[] parts = v.isEmpty() ? new String[0] : v.split(",");
@@ -69,6 +70,13 @@ public final class LiveEventSourceProvider implements EventSourceProvider {
       }
     }
     return o;
+  }
+
+  private static boolean booleanOption(String name, String value) {
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("live option " + name + " must be true or false: " + value);
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private static int intOption(String name, String value) {

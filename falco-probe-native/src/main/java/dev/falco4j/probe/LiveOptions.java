@@ -10,13 +10,16 @@ package dev.falco4j.probe;
  * @param excludeOwnProcess drop this JVM's own events in the kernel (it would otherwise watch itself)
  * @param eventTypes event type ids to capture (see {@link ProbeEventTypes}); the probe drops all
  *     others in the kernel
+ * @param allSyscalls capture every syscall, those without a handler as generic events (Falco's
+ *     {@code -A}); {@code eventTypes} is then ignored
  */
 public record LiveOptions(
     int ringBytesPerCpu,
     int batchBytes,
     int pollTimeoutMillis,
     boolean excludeOwnProcess,
-    int[] eventTypes) {
+    int[] eventTypes,
+    boolean allSyscalls) {
 
   /** Smallest accepted batch buffer. */
   public static final int MIN_BATCH_BYTES = 128 * 1024;
@@ -41,7 +44,7 @@ public record LiveOptions(
    * the probe has a handler for.
    */
   public static LiveOptions defaults() {
-    return new LiveOptions(8 << 20, 1 << 20, 100, true, ProbeEventTypes.dedicated());
+    return new LiveOptions(8 << 20, 1 << 20, 100, true, ProbeEventTypes.dedicated(), false);
   }
 
   @Override
@@ -51,26 +54,32 @@ public record LiveOptions(
 
   /** These options with another ring size. */
   public LiveOptions withRingBytesPerCpu(int bytes) {
-    return new LiveOptions(bytes, batchBytes, pollTimeoutMillis, excludeOwnProcess, eventTypes);
+    return new LiveOptions(bytes, batchBytes, pollTimeoutMillis, excludeOwnProcess, eventTypes, allSyscalls);
   }
 
   /** These options with another batch buffer size. */
   public LiveOptions withBatchBytes(int bytes) {
-    return new LiveOptions(ringBytesPerCpu, bytes, pollTimeoutMillis, excludeOwnProcess, eventTypes);
+    return new LiveOptions(ringBytesPerCpu, bytes, pollTimeoutMillis, excludeOwnProcess, eventTypes, allSyscalls);
   }
 
   /** These options with another poll timeout. */
   public LiveOptions withPollTimeoutMillis(int millis) {
-    return new LiveOptions(ringBytesPerCpu, batchBytes, millis, excludeOwnProcess, eventTypes);
+    return new LiveOptions(ringBytesPerCpu, batchBytes, millis, excludeOwnProcess, eventTypes, allSyscalls);
   }
 
   /** These options with (or without) the own-process filter. */
   public LiveOptions withExcludeOwnProcess(boolean exclude) {
-    return new LiveOptions(ringBytesPerCpu, batchBytes, pollTimeoutMillis, exclude, eventTypes);
+    return new LiveOptions(ringBytesPerCpu, batchBytes, pollTimeoutMillis, exclude, eventTypes, allSyscalls);
+  }
+
+  /** These options capturing every syscall (or not). */
+  public LiveOptions withAllSyscalls(boolean all) {
+    return new LiveOptions(ringBytesPerCpu, batchBytes, pollTimeoutMillis, excludeOwnProcess, eventTypes, all);
   }
 
   /** These options with another event selection. */
   public LiveOptions withEventTypes(int... types) {
-    return new LiveOptions(ringBytesPerCpu, batchBytes, pollTimeoutMillis, excludeOwnProcess, types);
+    return new LiveOptions(
+        ringBytesPerCpu, batchBytes, pollTimeoutMillis, excludeOwnProcess, types, allSyscalls);
   }
 }

@@ -29,12 +29,14 @@ class LiveEventSourceProviderTest {
   void optionsAreParsed() {
     LiveOptions o = LiveEventSourceProvider.parse(Map.of(
         "ring_bytes_per_cpu", "1048576", "batch_bytes", "262144", "poll_timeout_ms", "5",
-        "exclude_own_process", "false", "event_types", "293, 307"));
+        "exclude_own_process", "false", "event_types", "293, 307", "all_syscalls", "true"));
     assertThat(o.ringBytesPerCpu()).isEqualTo(1 << 20);
     assertThat(o.batchBytes()).isEqualTo(256 * 1024);
     assertThat(o.pollTimeoutMillis()).isEqualTo(5);
     assertThat(o.excludeOwnProcess()).isFalse();
     assertThat(o.eventTypes()).containsExactly(EventType.EXECVE_19_X, EventType.OPENAT_2_X);
+    assertThat(o.allSyscalls()).isTrue();
+    assertThat(LiveOptions.defaults().allSyscalls()).isFalse();
   }
 
   @Test
@@ -45,6 +47,8 @@ class LiveEventSourceProviderTest {
         .hasMessageContaining("batch_bytes is not a number: lots");
     assertThatThrownBy(() -> LiveEventSourceProvider.parse(Map.of("exclude_own_process", "yes")))
         .hasMessageContaining("exclude_own_process must be true or false");
+    assertThatThrownBy(() -> LiveEventSourceProvider.parse(Map.of("all_syscalls", "1")))
+        .hasMessageContaining("all_syscalls must be true or false: 1");
     assertThatThrownBy(() -> LiveEventSourceProvider.parse(Map.of("batch_bytes", "1024")))
         .hasMessageContaining("batchBytes must be at least");
   }
