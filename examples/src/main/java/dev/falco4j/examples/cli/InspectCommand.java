@@ -148,7 +148,9 @@ public final class InspectCommand implements Callable<Integer> {
           if (args != null) {
             int mark = line.length();
             if (args.display(ctx, line) && line.length() > mark) {
-              line.append(' ');
+              if (line.charAt(line.length() - 1) != ' ') {
+                line.append(' '); // sysdig ends every name=value pair with a space
+              }
             } else {
               line.setLength(mark);
             }
