@@ -46,11 +46,17 @@ final class EventAction {
   private final int[] actions;
   /** Per type: index of the "fd" param (+1), 0 when none. */
   private final int[] fdParam;
+  /** Per type: whether the event reports memory counters (vm_size, vm_rss, vm_swap). */
+  private final boolean[] memoryCounters;
+  /** Per type: whether the event reports page faults (pgft_min, pgft_maj). */
+  private final boolean[] pageFaults;
 
   EventAction(EventTable table) {
     this.table = table;
     this.actions = new int[table.size()];
     this.fdParam = new int[table.size()];
+    this.memoryCounters = new boolean[table.size()];
+    this.pageFaults = new boolean[table.size()];
     for (int id = 0; id < table.size(); id++) {
       EventInfo info = table.event(id);
       if (info == null) {
@@ -58,6 +64,8 @@ final class EventAction {
       }
       actions[id] = actionFor(info.name(), info.isEnter());
       fdParam[id] = info.paramIndex("fd") + 1;
+      memoryCounters[id] = info.paramIndex("vm_size") >= 0;
+      pageFaults[id] = info.paramIndex("pgft_min") >= 0;
     }
   }
 
@@ -72,6 +80,16 @@ final class EventAction {
   /** Index of the type's "fd" parameter, or -1. */
   int fdParamIndex(int type) {
     return type >= 0 && type < fdParam.length ? fdParam[type] - 1 : -1;
+  }
+
+  /** Whether events of the type carry vm_size/vm_rss/vm_swap (looked up once, not per event). */
+  boolean reportsMemory(int type) {
+    return type >= 0 && type < memoryCounters.length && memoryCounters[type];
+  }
+
+  /** Whether events of the type carry pgft_min/pgft_maj. */
+  boolean reportsPageFaults(int type) {
+    return type >= 0 && type < pageFaults.length && pageFaults[type];
   }
 
   private static int actionFor(String name, boolean enter) {
