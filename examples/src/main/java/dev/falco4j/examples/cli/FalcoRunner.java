@@ -294,6 +294,11 @@ final class FalcoRunner {
       // The probe's initial state holds no processes: scan /proc (after capture started, so that
       // nothing falls between the scan and the first event) to know parents that already ran.
       loop.afterSeeding(state -> new ProcScanner(Path.of("/proc")).scanInto(state, state.bootTimeNs()));
+      // Like Falco's start-up lines: say that capture runs, or an alert-free host looks like a hang.
+      err.println("falco: watching this host live (eBPF probe) with " + engine.rules().size()
+          + " rules" + (o.writeTrace != null ? ", recording to " + o.writeTrace : "")
+          + "; Ctrl-C stops and prints a summary");
+      err.flush();
     }
     if (o.maxSeconds != null) {
       loop.maxDuration(Duration.ofSeconds(o.maxSeconds));
