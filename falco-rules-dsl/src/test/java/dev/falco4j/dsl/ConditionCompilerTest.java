@@ -333,6 +333,17 @@ class ConditionCompilerTest {
             assertThat(eval("proc.args exists", event())).isFalse();
             assertThat(eval("proc.args in (a)", event())).isFalse();
         }
+
+        @Test
+        void candidateFieldsMatchWhenAnyValueDoesEvenForIn() {
+            TestEvent ancestors = event().list("proc.aname", "bash", "sshd", "systemd");
+            assertThat(eval("proc.aname in (sshd, cron)", ancestors)).isTrue();
+            assertThat(eval("proc.aname in (cron)", ancestors)).isFalse();
+            assertThat(eval("not proc.aname in (sshd)", ancestors)).isFalse();
+            assertThat(eval("proc.aname = systemd", ancestors)).isTrue();
+            assertThat(eval("tolower(proc.aname) in (bash)", ancestors)).isTrue();
+            assertThat(eval("proc.aname in (sshd)", event())).isFalse();
+        }
     }
 
     @Nested

@@ -35,6 +35,15 @@ public abstract class FieldAccessor implements FieldExtractor<EvalContext> {
   }
 
   /**
+   * True when the list form stands for candidates rather than a list: a check on it holds when any
+   * one value satisfies it, {@code in} included (Falco's argument-less ancestor fields). Real lists
+   * such as {@code fd.types} keep {@code in} as "every value in the set".
+   */
+  public boolean matchesAnyValue() {
+    return false;
+  }
+
+  /**
    * Appends the field's display text for the current event. Returns false when the field has no
    * value ({@code <NA>}), appending nothing.
    */

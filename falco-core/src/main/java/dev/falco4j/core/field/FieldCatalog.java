@@ -178,9 +178,12 @@ public final class FieldCatalog implements FieldResolver<EvalContext> {
     } catch (IllegalArgumentException e) {
       return FieldBinding.error(e.getMessage());
     }
-    return a.isMultiValued() ? FieldBinding.multiValued(a.def().type(), a)
-        : FieldBinding.of(a.def().type() == FieldType.EVENT_TYPE ? FieldType.EVENT_TYPE
-            : boundType(a), a);
+    if (a.isMultiValued()) {
+      return a.matchesAnyValue() ? FieldBinding.anyOf(a.def().type(), a)
+          : FieldBinding.multiValued(a.def().type(), a);
+    }
+    return FieldBinding.of(a.def().type() == FieldType.EVENT_TYPE ? FieldType.EVENT_TYPE
+        : boundType(a), a);
   }
 
   private static FieldType boundType(FieldAccessor a) {

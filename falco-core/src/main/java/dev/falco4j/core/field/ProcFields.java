@@ -365,6 +365,12 @@ public final class ProcFields extends FieldFamily {
       return super.display(ctx, out);
     }
 
+    /** Without an index the ancestor fields match when any ancestor does, as in Falco. */
+    @Override
+    public boolean matchesAnyValue() {
+      return isMultiValued();
+    }
+
     @Override
     public int count(EvalContext ctx) {
       return isMultiValued() ? ctx.ancestorCount() : 0;

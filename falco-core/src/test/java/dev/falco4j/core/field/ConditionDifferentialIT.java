@@ -43,6 +43,9 @@ class ConditionDifferentialIT {
       "thread.ismain = false",
       "user.name = root and evt.type = close",
       "proc.aname[1] = bash",
+      // without an index the ancestors are candidates: in matches when any ancestor is listed
+      "proc.aname in (bash, nosuch)",
+      "fd.sip != 127.0.0.1 and evt.type in (connect, sendto)",
       "evt.rawres < 0 and evt.dir = <",
       "fd.l4proto = udp",
       "container.id != host");

@@ -12,21 +12,24 @@ public final class FieldBinding<C> {
 
     private final FieldType type;
     private final boolean multiValued;
+    private final boolean anyValue;
     private final FieldExtractor<C> extractor;
     private final String error;
     private final int[] eventTypes;
 
-    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error,
-                         int[] eventTypes) {
+    private FieldBinding(FieldType type, boolean multiValued, boolean anyValue, FieldExtractor<C> extractor,
+                         String error, int[] eventTypes) {
         this.type = type;
         this.multiValued = multiValued;
+        this.anyValue = anyValue;
         this.extractor = extractor;
         this.error = error;
         this.eventTypes = eventTypes;
     }
 
-    private FieldBinding(FieldType type, boolean multiValued, FieldExtractor<C> extractor, String error) {
-        this(type, multiValued, extractor, error, null);
+    private FieldBinding(FieldType type, boolean multiValued, boolean anyValue, FieldExtractor<C> extractor,
+                         String error) {
+        this(type, multiValued, anyValue, extractor, error, null);
     }
 
     /**
@@ -39,7 +42,7 @@ public final class FieldBinding<C> {
         if (error != null) {
             throw new IllegalStateException("an error binding has no event types");
         }
-        return new FieldBinding<>(type, multiValued, extractor, null, ids.clone());
+        return new FieldBinding<>(type, multiValued, anyValue, extractor, null, ids.clone());
     }
 
     /** The event types for which the field can have a value, or {@code null} for every type. */
@@ -49,7 +52,7 @@ public final class FieldBinding<C> {
 
     /** A scalar field of the given type. */
     public static <C> FieldBinding<C> of(FieldType type, FieldExtractor<C> extractor) {
-        return new FieldBinding<>(Objects.requireNonNull(type), false,
+        return new FieldBinding<>(Objects.requireNonNull(type), false, false,
                 Objects.requireNonNull(extractor), null);
     }
 
@@ -58,7 +61,17 @@ public final class FieldBinding<C> {
      * have the given type; {@code in} then requires every value in the list, {@code intersects} one.
      */
     public static <C> FieldBinding<C> multiValued(FieldType elementType, FieldExtractor<C> extractor) {
-        return new FieldBinding<>(Objects.requireNonNull(elementType), true,
+        return new FieldBinding<>(Objects.requireNonNull(elementType), true, false,
+                Objects.requireNonNull(extractor), null);
+    }
+
+    /**
+     * A multi-valued field that stands for a set of candidates rather than a list, such as
+     * {@code proc.aname} without an index (every ancestor's name): a check holds when one value
+     * satisfies it, {@code in} included, as Falco compares these fields ancestor by ancestor.
+     */
+    public static <C> FieldBinding<C> anyOf(FieldType elementType, FieldExtractor<C> extractor) {
+        return new FieldBinding<>(Objects.requireNonNull(elementType), true, true,
                 Objects.requireNonNull(extractor), null);
     }
 
@@ -67,7 +80,7 @@ public final class FieldBinding<C> {
      * {@code "unknown field 'proc.nmae'"} or {@code "proc.aname needs a numeric argument"}.
      */
     public static <C> FieldBinding<C> error(String message) {
-        return new FieldBinding<>(null, false, null, Objects.requireNonNull(message));
+        return new FieldBinding<>(null, false, false, null, Objects.requireNonNull(message));
     }
 
     /** Whether the field is usable. */
@@ -83,6 +96,11 @@ public final class FieldBinding<C> {
     /** Whether the field has several values per event. */
     public boolean multiValued() {
         return multiValued;
+    }
+
+    /** Whether a check holds when any one value satisfies it, even for {@code in} (see {@link #anyOf}). */
+    public boolean anyValue() {
+        return anyValue;
     }
 
     /** The extractor; {@code null} for an error. */

@@ -279,7 +279,7 @@ public final class Planner<C> {
     /** The leaf node for a source and matcher, specialised for plain fields. */
     private PredicateNode<C> leaf(SourceFactory.Typed<C> left, ValueMatcher m, boolean requireAll) {
         if (left.multiValued()) {
-            return new MultiValueCheck<>(left.source(), m, requireAll);
+            return new MultiValueCheck<>(left.source(), m, requireAll && !left.anyValue());
         }
         if (left.source() instanceof ExtractorSource<C> field) {
             return new ExtractorCheck<>(field.toString(), field.extractor(), m);

@@ -21,10 +21,15 @@ import java.util.function.BiConsumer;
 final class SourceFactory<C> {
 
     /**
-     * A value source, the type of its values, and the event types for which it can have a value
+     * A value source, the type of its values, whether a check needs only one of several values to
+     * hold (see {@link FieldBinding#anyOf}), and the event types for which it can have a value
      * ({@code null}: every type).
      */
-    record Typed<C>(ValueSource<C> source, FieldType type, boolean multiValued, BitSet presentIn) {
+    record Typed<C>(ValueSource<C> source, FieldType type, boolean multiValued, boolean anyValue,
+                    BitSet presentIn) {
+        Typed(ValueSource<C> source, FieldType type, boolean multiValued, BitSet presentIn) {
+            this(source, type, multiValued, false, presentIn);
+        }
     }
 
     private final FieldResolver<C> resolver;
@@ -57,7 +62,7 @@ final class SourceFactory<C> {
                 }
             }
             return new Typed<>(new ExtractorSource<>(display, b.extractor(), b.multiValued()), b.type(),
-                    b.multiValued(), present);
+                    b.multiValued(), b.anyValue(), present);
         }
         return transform((Transform) operand);
     }
@@ -73,7 +78,8 @@ final class SourceFactory<C> {
                 }
                 MappingSource.Mapping mapping = MappingSource.Mapping.valueOf(t.transformer().name());
                 FieldType out = t.transformer() == dev.falco4j.dsl.ast.Transformer.B64 ? FieldType.BYTES : FieldType.STRING;
-                return new Typed<>(new MappingSource<>(mapping, in.source()), out, in.multiValued(), in.presentIn());
+                return new Typed<>(new MappingSource<>(mapping, in.source()), out, in.multiValued(), in.anyValue(),
+                        in.presentIn());
             }
             case LEN -> {
                 Typed<C> in = operand((FieldOperand) t.arguments().get(0));

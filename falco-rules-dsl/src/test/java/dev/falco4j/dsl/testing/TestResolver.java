@@ -68,7 +68,11 @@ public final class TestResolver implements FieldResolver<TestEvent> {
             return FieldBinding.of(FieldType.STRING, new ScalarExtractor(name)).withEventTypes(0, 1, 2, 3);
         }
         if (name.equals("proc.aname")) {
-            if (argument == null || !argument.matches("[0-9]+")) {
+            if (argument == null) {
+                // every ancestor's name: candidates, so a check holds when any ancestor satisfies it
+                return FieldBinding.anyOf(FieldType.STRING, new MultiExtractor(name));
+            }
+            if (!argument.matches("[0-9]+")) {
                 return FieldBinding.error("proc.aname needs a numeric argument, e.g. proc.aname[2]");
             }
             return FieldBinding.of(FieldType.STRING, new ScalarExtractor(name + "[" + argument + "]"));
