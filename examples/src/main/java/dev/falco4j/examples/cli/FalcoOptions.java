@@ -21,7 +21,8 @@ public final class FalcoOptions {
 
   @Option(names = "-r", paramLabel = "PATH",
       description = "Rules file or directory to load (repeatable, loaded in order). "
-          + "Default: rules_files from the configuration, else the built-in rules.")
+          + "Default: rules_files from the configuration, else the built-in rules followed by "
+          + "/etc/falco4j/falco4j_rules.local.yaml and /etc/falco4j/rules.d/ when present.")
   List<Path> rulesFiles = new ArrayList<>();
 
   @Option(names = "-e", paramLabel = "TRACE",

@@ -51,6 +51,8 @@ import java.util.concurrent.TimeUnit;
 final class FalcoRunner {
   /** Class-path location of the built-in rules used when no rules file is given. */
   static final String DEFAULT_RULES_RESOURCE = "/rules/falco4j_rules.yaml";
+  /** System property naming the directory of local rules loaded after the built-in ones. */
+  static final String CONFIG_DIR_PROPERTY = "falco4j.config.dir";
 
   private final FalcoOptions o;
   private final PrintWriter out;
@@ -148,8 +150,29 @@ final class FalcoRunner {
     }
     if (inputs.isEmpty()) {
       inputs.add(defaultRules());
+      inputs.addAll(localRules());
     }
     return inputs;
+  }
+
+  /**
+   * Falco's falco_rules.local.yaml pattern for the built-in rules: {@code falco4j_rules.local.yaml}
+   * and then the files of {@code rules.d/} in the configuration directory ({@code /etc/falco4j}, or
+   * the {@code falco4j.config.dir} system property) are loaded after them when present, so lists,
+   * macros and rules can be appended to, overridden or disabled without editing the shipped file.
+   */
+  static List<RulesInput> localRules() {
+    Path dir = Path.of(System.getProperty(CONFIG_DIR_PROPERTY, "/etc/falco4j"));
+    List<RulesInput> local = new ArrayList<>();
+    Path file = dir.resolve("falco4j_rules.local.yaml");
+    if (Files.isRegularFile(file)) {
+      local.add(RulesInput.path(file));
+    }
+    Path rulesDir = dir.resolve("rules.d");
+    if (Files.isDirectory(rulesDir)) {
+      local.add(RulesInput.path(rulesDir));
+    }
+    return local;
   }
 
   static RulesInput defaultRules() throws IOException {
