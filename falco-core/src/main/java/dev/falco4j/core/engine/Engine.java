@@ -25,6 +25,7 @@ import dev.falco4j.output.OutputDispatcher;
 import dev.falco4j.output.Priority;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,6 +227,24 @@ public final class Engine {
       }
     }
     return out;
+  }
+
+  /**
+   * The event types the active rules can match, numbered as the field resolver numbers them (event
+   * table ids, then generic system calls): what a live source must deliver for the rules, to which
+   * the state tracker's own needs are added for kernel-side selection. Every type when some rule
+   * can match any event.
+   */
+  public BitSet ruleEventTypes() {
+    BitSet types = new BitSet(eventTypeCount);
+    for (EngineRule r : activeRules()) {
+      if (r.condition.matchesAllEventTypes()) {
+        types.set(0, eventTypeCount);
+        return types;
+      }
+      types.or(r.condition.eventTypes());
+    }
+    return types;
   }
 
   /** Counters of every rule, in load order. */

@@ -5,6 +5,7 @@ import dev.falco4j.core.event.EventTable;
 import dev.falco4j.core.event.EventView;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.BitSet;
 
 /**
  * The system as rebuilt from the event stream: threads and processes with their fd tables, users and
@@ -55,6 +56,22 @@ public final class SystemState {
   private long firstEventTs;
   private long fdDrops;
   private long eventsApplied;
+
+  /**
+   * The event types of {@code table} that change the state (process lifecycle, fds, credentials,
+   * cwd, containers): a live source must deliver them whatever the rules need, or the process and
+   * fd tables drift. Kernel-side selection is this set plus the rules' event types.
+   */
+  public static BitSet trackedEventTypes(EventTable table) {
+    EventAction actions = new EventAction(table);
+    BitSet types = new BitSet(table.size());
+    for (int id = 0; id < table.size(); id++) {
+      if (actions.of(id) != EventAction.NONE) {
+        types.set(id);
+      }
+    }
+    return types;
+  }
 
   /** A state with Falco-like default limits. */
   public SystemState() {

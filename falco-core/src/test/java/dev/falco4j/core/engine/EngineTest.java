@@ -117,6 +117,22 @@ class EngineTest {
   }
 
   @Test
+  void ruleEventTypesAreTheUnionOfTheActiveRulesAndFollowSelection() throws Exception {
+    Engine engine = builder().build();
+    assertThat(engine.ruleEventTypes().stream().toArray()).containsExactly(2, 3, 10, 11);
+    engine.select(RuleSelection.disableTag("process"));
+    assertThat(engine.ruleEventTypes().stream().toArray()).containsExactly(2, 3);
+    Engine any = builder().rulesString("any.yaml", """
+        - rule: Every event
+          desc: no event type restriction
+          condition: proc.name = bash
+          output: "%proc.name"
+          priority: DEBUG
+        """).build();
+    assertThat(any.ruleEventTypes().cardinality()).isEqualTo(fields.eventTypeCount());
+  }
+
+  @Test
   void disabledInTheFileMeansNotRun() throws Exception {
     Engine engine = builder().rulesString("more.yaml",
         "- rule: Exec\n  enabled: false\n  override:\n    enabled: replace\n").build();
