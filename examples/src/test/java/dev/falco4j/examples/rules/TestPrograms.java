@@ -64,13 +64,20 @@ final class TestPrograms {
     return sb.toString();
   }
 
-  /** Removes the container cgroups (they must be empty by then). */
+  /** Removes the container cgroups (they must be empty by then) and the renamed programs. */
   static void uninstall() {
     for (String cg : CGROUP_DIRS) {
       try {
         Files.deleteIfExists(Path.of(cg));
       } catch (IOException e) {
         // still busy or never made: nothing to clean
+      }
+    }
+    for (String name : List.of("cat", "xmrig", "xinetd", "nc", "apt-get", "useradd", "sshd", "nginx", "mnt")) {
+      try {
+        Files.deleteIfExists(Path.of(DIR, name));
+      } catch (IOException e) {
+        // a leftover in /tmp is harmless
       }
     }
   }
