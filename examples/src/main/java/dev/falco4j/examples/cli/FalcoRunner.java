@@ -281,24 +281,10 @@ final class FalcoRunner {
         throw new ConfigException("engine.kind is replay but replay.capture_file is not set");
       }
     }
-    EventSource opened = captureFile != null ? openTrace(Path.of(captureFile)) : openLive();
-    if (opened == null) {
-      return ExitCodes.FAILURE;
-    }
-    EventSource source = opened;
-    if (o.writeTrace != null) {
-      try {
-        source = RecordingEventSource.record(opened, o.writeTrace);
-      } catch (IOException e) {
-        opened.close();
-        throw e;
-      }
-    }
     List<OutputSink> sinks;
     try {
       sinks = SinkCatalog.discover(FalcoRunner.class.getClassLoader()).createEnabled(config.root());
     } catch (RuntimeException e) {
-      source.close();
       throw new ConfigException("outputs: " + e.getMessage(), e);
     }
     OutputDispatcher dispatcher = OutputDispatcher.builder().sinks(sinks)
@@ -307,10 +293,25 @@ final class FalcoRunner {
     try {
       engine = buildEngine(config, inputs, dispatcher);
     } catch (RulesLoadException e) {
-      source.close();
       dispatcher.close();
       printProblems(e.problems());
       return ExitCodes.FAILURE;
+    }
+    // The engine comes first so that live capture can be narrowed to the event types it needs.
+    EventSource opened = captureFile != null ? openTrace(Path.of(captureFile)) : openLive(engine);
+    if (opened == null) {
+      dispatcher.close();
+      return ExitCodes.FAILURE;
+    }
+    EventSource source = opened;
+    if (o.writeTrace != null) {
+      try {
+        source = RecordingEventSource.record(opened, o.writeTrace);
+      } catch (IOException e) {
+        opened.close();
+        dispatcher.close();
+        throw e;
+      }
     }
     EventLoop loop = new EventLoop(engine);
     if (captureFile == null) {
@@ -374,13 +375,11 @@ final class FalcoRunner {
     }
   }
 
-  private EventSource openLive() {
+  private EventSource openLive(Engine engine) {
     for (EventSourceProvider p : ServiceLoader.load(EventSourceProvider.class)) {
       if (p.name().equals("live")) {
         try {
-          // The probe sends every event type it supports by default, which is what -A asks for;
-          // narrowing it to the rules' and the state tracker's event types is not wired yet.
-          return p.open("live", Map.of());
+          return p.open("live", LiveSelection.options(engine, o.allEvents));
         } catch (IOException | RuntimeException e) {
           err.println("falco: live capture is not available: " + e.getMessage());
           err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
