@@ -13,8 +13,8 @@
 # Both sides write what they find to a file (Falco4J: file_output, sysdig: stdout redirected), and
 # the case (a) alert count must equal sysdig's line count: the race stops when they differ.
 #
-# Environment: RACE_CPU (core to pin to, default 1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J,
-# default: the flags the ./falco launcher uses, see FALCO_JAVA_OPTS there), RACE_CASES (default "a b").
+# Environment: RACE_CPU (core to pin to, default 1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J;
+# default: class-data archive, serial GC, small young generation, see below), RACE_CASES ("a b").
 # Results: bench-out/race-<time>.tsv (one line per run) and bench-out/race-<time>.txt (the summary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,7 +27,6 @@ mkdir -p "$out"
 trace="$out/curl_google_x$copies.scap"
 cpu="${RACE_CPU:-1}"
 cases="${RACE_CASES:-a b}"
-java_opts="${FALCO4J_JAVA_OPTS-}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 tsv="$out/race-$stamp.tsv"
 summary="$out/race-$stamp.txt"
@@ -64,6 +63,20 @@ if [ ! -f "$jar" ]; then
   echo "building $jar ..." >&2
   (cd "$root" && mvn -B -ntp -q -DskipTests install)
 fi
+
+# JVM flags, each measured on this race (whole process, one core; see the closing note of issue 10):
+# an AppCDS archive of the classes a replay loads (start-up CPU ~2.0 s -> ~1.2 s on a small trace),
+# the serial collector and a small young generation (peak RSS ~200 MB -> ~120 MB, no slower).
+# The archive is made once per jar by a training replay of the small trace, outside the timing.
+jsa="$out/falco-$(stat -c %Y "$jar").jsa"
+if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
+  echo "making the class-data archive $jsa ..." >&2
+  java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" -e "$shared/traces/curl_google.scap" \
+    -r "$shared/rules-upstream/falco_rules.yaml" -o stdout_output.enabled=false \
+    -o file_output.enabled=true -o file_output.keep_alive=true \
+    -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
+fi
+java_opts="${FALCO4J_JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmn32m -XX:SharedArchiveFile=$jsa}"
 
 filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
 fmt='%evt.num %proc.name %evt.type %fd.name'
