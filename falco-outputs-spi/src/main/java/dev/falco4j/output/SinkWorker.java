@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ final class SinkWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
   private static final long POLL_MILLIS = 50;
   private static final int FLUSH_EVERY = 256;
+  /** How long an emptied queue is given to refill before the sink is flushed. */
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long FIRST_REOPEN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   private static final long MAX_REOPEN_DELAY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -182,8 +185,18 @@ final class SinkWorker implements Runnable {
           latencyMax.accumulateAndGet(latency, Math::max);
           (ok ? delivered : failed).incrementAndGet();
         }
-        if (++sinceFlush >= FLUSH_EVERY || queue.isEmpty()) {
+        if (++sinceFlush >= FLUSH_EVERY) {
           flushIfNeeded();
+        } else if (queue.isEmpty()) {
+          // Alerts come in bursts: wait a moment for the rest before flushing. Parked (not
+          // waiting on the queue), the worker is not woken by each offer, so a burst costs one
+          // wake-up and one write per LINGER_NANOS instead of a context switch, a write and a
+          // rotation check per alert (measured: ~1.5 s of 10 s CPU for 60000 alerts in a replay
+          // on one core). Alerts reach the sink at most about a millisecond later.
+          LockSupport.parkNanos(LINGER_NANOS);
+          if (queue.isEmpty()) {
+            flushIfNeeded();
+          }
         }
       }
     } finally {
