@@ -86,4 +86,12 @@ class InspectCommandTest {
     assertThat(run("inspect", tmp.resolve("missing.scap").toString())).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString()).contains("no such file");
   }
+
+  @Test
+  void atFdcwdDirfdIsNamedAsSysdigNamesIt() {
+    Path recorded = Path.of("src/test/resources/traces/default-rules/sensitive-file-read.scap.gz");
+    assertThat(run("inspect", recorded.toString(), "-p", "%evt.args",
+        "evt.type = openat and fd.name = /etc/shadow")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("dirfd=-100(AT_FDCWD) name=/etc/shadow");
+  }
 }

@@ -23,6 +23,9 @@ import java.util.Map;
  * not the condition path (it appends to a caller's builder).
  */
 final class ArgRenderer {
+  /** Linux's AT_FDCWD: the dirfd value that means the current working directory. */
+  private static final long AT_FDCWD = -100;
+
 
   private final SystemState state;
   private final PathResolver paths = new PathResolver();
@@ -122,6 +125,11 @@ final class ArgRenderer {
     switch (type) {
       case FD: {
         long fd = ev.paramAsLong(index, -1);
+        if (fd == AT_FDCWD) {
+          // a dirfd meaning "relative to the cwd" (openat, unlinkat...), as sysdig shows it
+          out.append("(AT_FDCWD)");
+          break;
+        }
         if (fd < 0) {
           // A failed fd-returning syscall: the value is -errno.
           String n = ev.table().errnoName(-fd);
