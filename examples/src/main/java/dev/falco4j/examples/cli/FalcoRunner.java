@@ -339,6 +339,7 @@ final class FalcoRunner {
       }
     }, "falco-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
+    stopOnSigint();
     try {
       EventLoop.Result result;
       EventSourceStats stats;
@@ -391,6 +392,32 @@ final class FalcoRunner {
     err.println("  missing: the eBPF probe and its loader (module falco-probe-native).");
     err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
     return null;
+  }
+
+  /**
+   * Ctrl-C (SIGINT) must stop the monitor even when it was started with SIGINT ignored, as a
+   * background job of a non-interactive shell is: the JVM keeps an inherited "ignore" and then never
+   * runs its shutdown hooks. Like Falco, which installs its own handler, reset the disposition with
+   * libc's signal(2) and take the signal explicitly: it starts the JVM's orderly shutdown, whose hook
+   * stops the loop and waits for the summary (exit status 130, as for the default action).
+   */
+  private static void stopOnSigint() {
+    try {
+      LibC libc = jnr.ffi.LibraryLoader.create(LibC.class).load("c");
+      libc.signal(SIGINT, SIG_DFL);
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(128 + signal.getNumber()));
+    } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
+      // no libc to call or the JVM reserves SIGINT (-Xrs): the inherited disposition remains
+    }
+  }
+
+  private static final int SIGINT = 2;
+  private static final long SIG_DFL = 0;
+
+  /** The one libc call needed to undo an inherited SIG_IGN. */
+  public interface LibC {
+    /** signal(2); the handler is a pointer-sized value (SIG_DFL is 0). */
+    long signal(int signum, long handler);
   }
 
   /** Falco's end-of-run summary. */
