@@ -14,7 +14,7 @@
 # the case (a) alert count must equal sysdig's line count: the race stops when they differ.
 #
 # Environment: RACE_CPU (core to pin to, default 1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J;
-# default: class-data archive, serial GC, small young generation, see below), RACE_CASES ("a b").
+# default: the ./falco launcher's), RACE_CASES (default "a b").
 # Results: bench-out/race-<time>.tsv (one line per run) and bench-out/race-<time>.txt (the summary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -64,11 +64,15 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -B -ntp -q -DskipTests install)
 fi
 
-# JVM flags, each measured on this race (whole process, one core; see the closing note of issue 10):
-# an AppCDS archive of the classes a replay loads (start-up CPU ~2.0 s -> ~1.2 s on a small trace),
-# the serial collector and a small young generation (peak RSS ~200 MB -> ~120 MB, no slower).
-# The archive is made once per jar by a training replay of the small trace, outside the timing.
-jsa="$out/falco-$(stat -c %Y "$jar").jsa"
+# The race runs a private copy of the jar (others may rebuild examples/target during a race), one
+# per jar content, so that its class-data archive stays valid across races.
+sum=$(cksum <"$jar" | cut -d' ' -f1)
+[ -f "$out/falco-$sum.jar" ] || cp "$jar" "$out/falco-$sum.jar"
+jar="$out/falco-$sum.jar"
+
+# JVM flags: the ./falco launcher's defaults (see there; each was measured with this race), with the
+# class-data archive made once per jar by a training replay of the small trace, outside the timing.
+jsa="$out/falco-$sum.jsa"
 if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
   echo "making the class-data archive $jsa ..." >&2
   java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" -e "$shared/traces/curl_google.scap" \
@@ -76,7 +80,9 @@ if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
     -o file_output.enabled=true -o file_output.keep_alive=true \
     -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
 fi
-java_opts="${FALCO4J_JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmn32m -XX:SharedArchiveFile=$jsa}"
+default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:-BackgroundCompilation -XX:InlineSmallCode=500"
+[ -f "$jsa" ] && default_opts="$default_opts -XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+java_opts="${FALCO4J_JAVA_OPTS-$default_opts}"
 
 filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
 fmt='%evt.num %proc.name %evt.type %fd.name'
