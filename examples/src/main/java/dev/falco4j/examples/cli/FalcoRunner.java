@@ -402,6 +402,11 @@ final class FalcoRunner {
    * stops the loop and waits for the summary (exit status 130, as for the default action).
    */
   private static void stopOnSigint() {
+    if (!sigintIgnored()) {
+      // The usual case: the JVM's own SIGINT handling already runs the shutdown hooks. Loading
+      // the native binding costs ~0.2 s of start-up, so it is only paid when needed.
+      return;
+    }
     try {
       LibC libc = jnr.ffi.LibraryLoader.create(LibC.class).load("c");
       libc.signal(SIGINT, SIG_DFL);
@@ -409,6 +414,21 @@ final class FalcoRunner {
     } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
       // no libc to call or the JVM reserves SIGINT (-Xrs): the inherited disposition remains
     }
+  }
+
+  /** Whether this process inherited "ignore" for SIGINT (bit 1 of SigIgn in /proc/self/status). */
+  static boolean sigintIgnored() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          long mask = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+          return (mask & (1L << (SIGINT - 1))) != 0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no /proc: assume the worst and reset the disposition
+    }
+    return true;
   }
 
   private static final int SIGINT = 2;
