@@ -103,6 +103,13 @@ static const struct f4j_handler F4J_HANDLERS[] = {
 	{"f4j_x_finit_module", __NR_finit_module, F4J_EVT_SYSCALL_FINIT_MODULE_X},
 	{"f4j_x_kill", __NR_kill, F4J_EVT_SYSCALL_KILL_X},
 	{"f4j_x_tgkill", __NR_tgkill, F4J_EVT_SYSCALL_TGKILL_X},
+	{"f4j_x_eventfd", __NR_eventfd, F4J_EVT_SYSCALL_EVENTFD_X},
+	{"f4j_x_signalfd", __NR_signalfd, F4J_EVT_SYSCALL_SIGNALFD_X},
+	{"f4j_x_inotify_init", __NR_inotify_init, F4J_EVT_SYSCALL_INOTIFY_INIT_X},
+	{"f4j_x_epoll_create", __NR_epoll_create, F4J_EVT_SYSCALL_EPOLL_CREATE_X},
+	{"f4j_x_open_by_handle_at", __NR_open_by_handle_at, F4J_EVT_SYSCALL_OPEN_BY_HANDLE_AT_X},
+	{"f4j_x_io_uring_setup", __NR_io_uring_setup, F4J_EVT_SYSCALL_IO_URING_SETUP_X},
+	{"f4j_x_bpf", __NR_bpf, F4J_EVT_SYSCALL_BPF_2_X},
 };
 #define F4J_N_HANDLERS (sizeof(F4J_HANDLERS) / sizeof(F4J_HANDLERS[0]))
 

@@ -1,6 +1,6 @@
 /* fdops.bpf.c: other fd-creating and fd-changing calls the state tracker follows: fcntl, socketpair,
- * eventfd2, signalfd4, timerfd_create, inotify_init1, epoll_create1, pidfd_open, pidfd_getfd,
- * userfaultfd, close_range. */
+ * eventfd, eventfd2, signalfd, signalfd4, timerfd_create, inotify_init, inotify_init1, epoll_create,
+ * epoll_create1, pidfd_open, pidfd_getfd, userfaultfd, close_range, bpf, io_uring_setup. */
 #include "../helpers/fd.h"
 #include "../helpers/flags.h"
 #include "../helpers/args.h"
@@ -164,6 +164,100 @@ int BPF_PROG(f4j_x_close_range, struct pt_regs *regs, long ret)
 	f4j_push_u32(&e, (u32)f4j_arg(regs, 0));                  /* param 2: first (PT_UINT32) */
 	f4j_push_u32(&e, (u32)f4j_arg(regs, 1));                  /* param 3: last (PT_UINT32) */
 	f4j_push_u32(&e, (u32)f4j_arg(regs, 2) & 0x6);            /* param 4: flags (close_range_flags = Linux) */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_eventfd, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_EVENTFD_X);
+	f4j_push_u64(&e, f4j_arg(regs, 0));                       /* param 2: initval (PT_UINT64) */
+	f4j_push_u32(&e, 0);                                      /* param 3: flags (PT_UINT32): eventfd has none */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_signalfd, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_SIGNALFD_X);
+	u32 mask = 0;
+	bpf_probe_read_user(&mask, sizeof(mask), (const void *)f4j_arg(regs, 1));
+	f4j_push_s64(&e, (s32)f4j_arg(regs, 0));                  /* param 2: fd (PT_FD) */
+	f4j_push_u32(&e, mask);                                   /* param 3: mask (PT_UINT32) */
+	f4j_push_u8(&e, 0);                                       /* param 4: flags (PT_UINT8): signalfd has none */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_inotify_init, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_INOTIFY_INIT_X);
+	f4j_push_u8(&e, 0);                                       /* param 2: flags (PT_UINT8): inotify_init has none */
+	f4j_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_epoll_create, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_EPOLL_CREATE_X);
+	f4j_push_s32(&e, (s32)f4j_arg(regs, 0));                  /* param 2: size (PT_INT32) */
+	f4j_submit(&e);
+	return 0;
+}
+
+/* bpf (bpf_2_X): the new fd (or -errno) and the command. bpf_commands values are the kernel's enum
+ * bpf_cmd, so the command is stored as it came (commands newer than the table stay numbers). */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_bpf, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_BPF_2_X);                            /* param 1: fd (PT_FD) */
+	f4j_push_s32(&e, (s32)f4j_arg(regs, 0));                  /* param 2: cmd (PT_ENUMFLAGS32, bpf_commands) */
+	f4j_submit(&e);
+	return 0;
+}
+
+/* Linux IORING_SETUP_* (include/uapi/linux/io_uring.h) to io_uring_setup_flags. */
+static __always_inline u32 f4j_io_uring_setup_flags(u32 lx)
+{
+	u32 r = 0;
+	if (lx & 0x01) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_IOPOLL;
+	if (lx & 0x02) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_SQPOLL;
+	if (lx & 0x04) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_SQ_AFF;
+	if (lx & 0x08) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_CQSIZE;
+	if (lx & 0x10) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_CLAMP;
+	if (lx & 0x20) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_ATTACH_RW; /* IORING_SETUP_ATTACH_WQ */
+	if (lx & 0x40) r |= F4J_PPM_IO_URING_SETUP_FLAGS_IORING_SETUP_R_DISABLED;
+	return r;
+}
+
+/* The leading fields of struct io_uring_params, which the kernel fills in on success. */
+struct f4j_io_uring_params {
+	u32 sq_entries;
+	u32 cq_entries;
+	u32 flags;
+	u32 sq_thread_cpu;
+	u32 sq_thread_idle;
+	u32 features;
+};
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_io_uring_setup, struct pt_regs *regs, long ret)
+{
+	F4J_BEGIN(e, SYSCALL_IO_URING_SETUP_X);
+	struct f4j_io_uring_params p = {};
+	bpf_probe_read_user(&p, sizeof(p), (const void *)f4j_arg(regs, 1));
+	f4j_push_u32(&e, (u32)f4j_arg(regs, 0));                  /* param 2: entries (PT_UINT32) */
+	f4j_push_u32(&e, p.sq_entries);                           /* param 3: sq_entries (PT_UINT32) */
+	f4j_push_u32(&e, p.cq_entries);                           /* param 4: cq_entries (PT_UINT32) */
+	f4j_push_u32(&e, f4j_io_uring_setup_flags(p.flags));      /* param 5: flags (PT_FLAGS32) */
+	f4j_push_u32(&e, p.sq_thread_cpu);                        /* param 6: sq_thread_cpu (PT_UINT32) */
+	f4j_push_u32(&e, p.sq_thread_idle);                       /* param 7: sq_thread_idle (PT_UINT32) */
+	/* IORING_FEAT_* bits up to RSRC_TAGS have the table's values. */
+	f4j_push_u32(&e, p.features & 0x7ff);                     /* param 8: features (PT_FLAGS32) */
 	f4j_submit(&e);
 	return 0;
 }

@@ -1,5 +1,5 @@
 /* file.bpf.c: fd-creating and fd-closing file calls and cwd changes: open, openat, openat2, creat,
- * close, dup, dup2, dup3, pipe, pipe2, chdir, fchdir. */
+ * open_by_handle_at, close, dup, dup2, dup3, pipe, pipe2, chdir, fchdir. */
 #include "../helpers/fd.h"
 #include "../helpers/flags.h"
 #include "../helpers/args.h"
@@ -186,6 +186,29 @@ int BPF_PROG(f4j_x_fchdir, struct pt_regs *regs, long ret)
 		return 0;
 	f4j_push_s64(&e, ret);                                         /* param 1: res (PT_ERRNO) */
 	f4j_push_s64(&e, (s32)f4j_arg(regs, 0));                       /* param 2: fd (PT_FD) */
+	f4j_submit(&e);
+	return 0;
+}
+
+/* open_by_handle_at names no path: the path is that of the file it opened. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(f4j_x_open_by_handle_at, struct pt_regs *regs, long ret)
+{
+	struct f4j_evt e;
+	if (f4j_begin(&e, F4J_EVT_SYSCALL_OPEN_BY_HANDLE_AT_X, F4J_EVT_SYSCALL_OPEN_BY_HANDLE_AT_X_NPARAMS))
+		return 0;
+	struct file *f = f4j_fd_file(ret);
+	f4j_push_s64(&e, ret);                                         /* param 1: fd (PT_FD) */
+	f4j_push_s64(&e, (s32)f4j_arg(regs, 0));                       /* param 2: mountfd (PT_FD) */
+	f4j_push_u32(&e, f4j_open_flags(f4j_arg(regs, 2)));            /* param 3: flags (PT_FLAGS32) */
+	if (f) {                                                       /* param 4: path (PT_FSPATH) */
+		struct path p;
+		bpf_core_read(&p, sizeof(p), &f->f_path);
+		f4j_push_path(&e, &p);
+	} else {
+		f4j_push_empty(&e);
+	}
+	f4j_push_file_dev_ino(&e, f);                                  /* param 5-6: dev, ino */
 	f4j_submit(&e);
 	return 0;
 }

@@ -52,22 +52,65 @@ static __always_inline u16 f4j_ptrace_request(u64 req)
 	}
 }
 
-/* PT_DYN with selector 0 of ptrace_dynamic_param: a PT_UINT64. */
+/* ptrace_dynamic_param selectors (dynamic-params.tsv). */
+#define F4J_PTRACE_IDX_UINT64 0
+#define F4J_PTRACE_IDX_SIGTYPE 1
+
+/* PT_DYN holding a PT_UINT64: selector byte, then the value. */
 static __always_inline void f4j_push_dyn_u64(struct f4j_evt *e, u64 v)
 {
 	u8 *dst = e->buf + (e->off & F4J_OFF_MASK);
-	dst[0] = 0;
+	dst[0] = F4J_PTRACE_IDX_UINT64;
 	__builtin_memcpy(dst + 1, &v, 8);
 	f4j_param_done(e, 9);
+}
+
+/* PT_DYN holding a PT_SIGTYPE: selector byte, then the signal number. */
+static __always_inline void f4j_push_dyn_sig(struct f4j_evt *e, u8 sig)
+{
+	u8 *dst = e->buf + (e->off & F4J_OFF_MASK);
+	dst[0] = F4J_PTRACE_IDX_SIGTYPE;
+	dst[1] = sig;
+	f4j_param_done(e, 2);
+}
+
+/* ptrace's data argument means different things per request, and Falco's drivers store it that way:
+ * the word a PEEK request fetched (the kernel wrote it to *data), the signal a resuming request
+ * delivers, the raw value otherwise; 0 when the call failed. */
+static __always_inline void f4j_push_ptrace_data(struct f4j_evt *e, long ret, u16 request, u64 data)
+{
+	if (ret < 0) {
+		f4j_push_dyn_u64(e, 0);
+		return;
+	}
+	switch (request) {
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_PEEKTEXT:
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_PEEKDATA:
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_PEEKUSR: {
+		u64 word = 0;
+		bpf_probe_read_user(&word, sizeof(word), (const void *)data);
+		f4j_push_dyn_u64(e, word);
+		return;
+	}
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_CONT:
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_SINGLESTEP:
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_DETACH:
+	case F4J_PPM_PTRACE_REQUESTS_PTRACE_SYSCALL:
+		f4j_push_dyn_sig(e, (u8)data);
+		return;
+	default:
+		f4j_push_dyn_u64(e, data);
+	}
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(f4j_x_ptrace, struct pt_regs *regs, long ret)
 {
 	F4J_BEGIN(e, SYSCALL_PTRACE_X);
-	f4j_push_dyn_u64(&e, f4j_arg(regs, 2));                        /* param 2: addr (PT_DYN) */
-	f4j_push_dyn_u64(&e, f4j_arg(regs, 3));                        /* param 3: data (PT_DYN) */
-	f4j_push_u16(&e, f4j_ptrace_request(f4j_arg(regs, 0)));        /* param 4: request (PT_ENUMFLAGS16) */
+	u16 request = f4j_ptrace_request(f4j_arg(regs, 0));
+	f4j_push_dyn_u64(&e, ret < 0 ? 0 : f4j_arg(regs, 2));          /* param 2: addr (PT_DYN) */
+	f4j_push_ptrace_data(&e, ret, request, f4j_arg(regs, 3));     /* param 3: data (PT_DYN) */
+	f4j_push_u16(&e, request);                                     /* param 4: request (PT_ENUMFLAGS16) */
 	f4j_push_s64(&e, (s32)f4j_arg(regs, 1));                       /* param 5: pid (PT_PID) */
 	f4j_submit(&e);
 	return 0;

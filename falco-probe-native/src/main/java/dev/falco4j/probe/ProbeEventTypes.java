@@ -5,8 +5,9 @@ import dev.falco4j.core.event.EventType;
 /**
  * The event types the probe writes with all their parameters (every one an exit event of the current
  * table version, plus {@code procexit}), and {@link EventType#GENERIC_X} for syscalls without a
- * dedicated event. Keep in step with the handler table of {@code src/main/c/shim/f4j_shim.c}; {@code
- * ProbeEventTypesLiveIT} checks that the shim accepts every one.
+ * dedicated event. Keep in step with the handler table of {@code src/main/c/shim/f4j_shim.c}: {@code
+ * ProbeEventTypesTest} compares the two, and {@code LiveEventSourceLiveIT} checks that the loaded shim
+ * delivers every one.
  */
 public final class ProbeEventTypes {
 
@@ -23,7 +24,8 @@ public final class ProbeEventTypes {
     EventType.FCNTL_X, EventType.SOCKETPAIR_X, EventType.EVENTFD2_X, EventType.SIGNALFD4_X,
     EventType.TIMERFD_CREATE_X, EventType.INOTIFY_INIT1_X, EventType.EPOLL_CREATE1_X,
     EventType.PIDFD_OPEN_X, EventType.PIDFD_GETFD_X, EventType.USERFAULTFD_X, EventType.CLOSE_RANGE_X,
-    EventType.MEMFD_CREATE_X,
+    EventType.MEMFD_CREATE_X, EventType.EVENTFD_X, EventType.SIGNALFD_X, EventType.INOTIFY_INIT_X,
+    EventType.EPOLL_CREATE_X, EventType.OPEN_BY_HANDLE_AT_X, EventType.IO_URING_SETUP_X,
     // names without an fd
     EventType.SYMLINK_X, EventType.SYMLINKAT_X, EventType.LINK_2_X, EventType.LINKAT_2_X,
     EventType.UNLINK_2_X, EventType.UNLINKAT_2_X, EventType.RENAME_X, EventType.RENAMEAT_X,
@@ -36,6 +38,11 @@ public final class ProbeEventTypes {
     EventType.SENDMSG_X, EventType.RECVMSG_X,
     // credentials
     EventType.SETUID_X, EventType.SETGID_X, EventType.SETRESUID_X, EventType.SETRESGID_X,
+    EventType.SETREUID_X, EventType.SETREGID_X, EventType.CAPSET_X,
+    // process control, namespaces, kernel extension
+    EventType.PTRACE_X, EventType.SETNS_X, EventType.UNSHARE_X, EventType.PRCTL_X,
+    EventType.SETSID_X, EventType.SETPGID_X, EventType.KILL_X, EventType.TGKILL_X,
+    EventType.INIT_MODULE_X, EventType.FINIT_MODULE_X, EventType.BPF_2_X,
   };
 
   /** Event types with a dedicated probe handler (a fresh copy). */

@@ -1,11 +1,12 @@
 package dev.falco4j.probe;
 
+import static dev.falco4j.probe.LiveWorkload.drain;
+import static dev.falco4j.probe.LiveWorkload.one;
+import static dev.falco4j.probe.LiveWorkload.realPython;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.falco4j.core.event.EventType;
 import dev.falco4j.core.event.EventView;
-import dev.falco4j.core.event.spi.EventSource;
-import dev.falco4j.core.testing.Prerequisites;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -364,41 +365,10 @@ class LiveEventSourceLiveIT {
     }
   }
 
-  /** The interpreter itself (not a launcher script such as a pyenv shim, which would exec it). */
-  private static Path realPython() throws IOException, InterruptedException {
-    Path launcher = Prerequisites.onPath("python3");
-    Prerequisites.require(launcher != null, "python3 runs the workload");
-    Process p = new ProcessBuilder(launcher.toString(), "-c", "import sys; print(sys.executable)").start();
-    String exe = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(p.waitFor()).isZero();
-    return Path.of(exe);
-  }
-
   private static boolean isFork(EventView e) {
     int t = e.type();
     return t == EventType.CLONE_20_X || t == EventType.CLONE3_X || t == EventType.FORK_20_X
         || t == EventType.VFORK_20_X;
-  }
-
-  /** Reads events for up to {@code millis}, keeping copies. */
-  private static void drain(LiveEventSource source, List<EventView> into, long millis)
-      throws IOException {
-    EventView ev = new EventView();
-    long end = System.nanoTime() + millis * 1_000_000L;
-    while (System.nanoTime() < end) {
-      int r = source.next(ev);
-      if (r == EventSource.EVENT) {
-        into.add(ev.detach());
-      } else if (r == EventSource.END) {
-        return;
-      }
-    }
-  }
-
-  private static EventView one(List<EventView> events, Predicate<EventView> p) {
-    List<EventView> found = events.stream().filter(p).toList();
-    assertThat(found).as("events matching (%d collected)", events.size()).hasSize(1);
-    return found.get(0);
   }
 
   private static EventView firstAfter(List<EventView> events, EventView after, Predicate<EventView> p) {
