@@ -56,6 +56,8 @@ public final class EventView {
   private int[] offsets = new int[16];
   private int[] lengths = new int[16];
   private boolean layoutKnown;
+  /** The reader proved the layout sound; the parameters are indexed on first access. */
+  private boolean layoutDeferred;
 
   /** A view decoding with the current event table. */
   public EventView() {
@@ -121,6 +123,7 @@ public final class EventView {
     this.info = table.event(type);
     this.lengthWidth = info != null && info.isLargePayload() ? 4 : 2;
     this.layoutKnown = false;
+    this.layoutDeferred = false;
   }
 
   /** Sets the event number (for sources that number events after decoding the header). */
@@ -278,10 +281,40 @@ public final class EventView {
 
   // ------------------------------------------------------------------ params, raw
 
+  /**
+   * For a legacy event whose parameter count the reader inferred from its lengths, which proves
+   * them consistent with the event length and the bytes available: the parameters are indexed on
+   * first access rather than now. Most events of a replay are never looked into (no rule and no
+   * state change wants them), so this saves a second pass over their length arrays.
+   */
+  public void deferLayout() {
+    layoutDeferred = info != null;
+  }
+
   private void requireLayout() {
     if (!layoutKnown) {
-      throw new IllegalStateException("checkLayout() was not called or failed for this event");
+      if (!layoutDeferred) {
+        throw new IllegalStateException("checkLayout() was not called or failed for this event");
+      }
+      indexParams();
     }
+  }
+
+  private void indexParams() {
+    if (offsets.length < nparams) {
+      int n = Math.max(nparams, offsets.length * 2);
+      offsets = new int[n];
+      lengths = new int[n];
+    }
+    int lenPos = off + headerSize;
+    int pos = lenPos + nparams * lengthWidth;
+    for (int i = 0; i < nparams; i++) {
+      int l = lengthWidth == 2 ? buf.getShort(lenPos + 2 * i) & 0xFFFF : buf.getInt(lenPos + 4 * i);
+      offsets[i] = pos;
+      lengths[i] = l;
+      pos += l;
+    }
+    layoutKnown = true;
   }
 
   /** True when the event carries parameter {@code index}. */

@@ -369,7 +369,14 @@ public final class ScapFileSource implements EventSource {
     }
     if (v2) {
       into.reset(b, evOff, cpu, dumpFlags, number + 1);
+      int problem = into.checkLayout(limit);
+      if (problem != EventView.LAYOUT_OK) {
+        return malformed(p, type, EventView.layoutProblem(problem));
+      }
     } else {
+      if (table.event(evType) == null) {
+        return malformed(p, type, EventView.layoutProblem(EventView.LAYOUT_UNKNOWN_TYPE));
+      }
       int n = inferParamCount(b, evOff, evType, limit);
       if (n < 0) {
         return malformed(p, type, "legacy event: no parameter count fits its lengths");
@@ -378,10 +385,8 @@ public final class ScapFileSource implements EventSource {
         return legacyQuirk(b, evOff, n, cpu, dumpFlags, into, p, type);
       }
       into.resetLegacy(b, evOff, n, cpu, dumpFlags, number + 1);
-    }
-    int problem = into.checkLayout(limit);
-    if (problem != EventView.LAYOUT_OK) {
-      return malformed(p, type, EventView.layoutProblem(problem));
+      // The inference checked every length against the event's end: nothing left to validate.
+      into.deferLayout();
     }
     number++;
     return EVENT;

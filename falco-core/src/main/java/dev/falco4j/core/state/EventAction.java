@@ -46,17 +46,22 @@ final class EventAction {
   private final int[] actions;
   /** Per type: index of the "fd" param (+1), 0 when none. */
   private final int[] fdParam;
-  /** Per type: whether the event reports memory counters (vm_size, vm_rss, vm_swap). */
-  private final boolean[] memoryCounters;
-  /** Per type: whether the event reports page faults (pgft_min, pgft_maj). */
-  private final boolean[] pageFaults;
+  /** Per type: indices of vm_size, vm_rss, vm_swap, pgft_min, pgft_maj (-1 when absent). */
+  private final int[] vmSize;
+  private final int[] vmRss;
+  private final int[] vmSwap;
+  private final int[] pgftMin;
+  private final int[] pgftMaj;
 
   EventAction(EventTable table) {
     this.table = table;
     this.actions = new int[table.size()];
     this.fdParam = new int[table.size()];
-    this.memoryCounters = new boolean[table.size()];
-    this.pageFaults = new boolean[table.size()];
+    this.vmSize = absentEverywhere(table.size());
+    this.vmRss = absentEverywhere(table.size());
+    this.vmSwap = absentEverywhere(table.size());
+    this.pgftMin = absentEverywhere(table.size());
+    this.pgftMaj = absentEverywhere(table.size());
     for (int id = 0; id < table.size(); id++) {
       EventInfo info = table.event(id);
       if (info == null) {
@@ -64,8 +69,11 @@ final class EventAction {
       }
       actions[id] = actionFor(info.name(), info.isEnter());
       fdParam[id] = info.paramIndex("fd") + 1;
-      memoryCounters[id] = info.paramIndex("vm_size") >= 0;
-      pageFaults[id] = info.paramIndex("pgft_min") >= 0;
+      vmSize[id] = info.paramIndex("vm_size");
+      vmRss[id] = info.paramIndex("vm_rss");
+      vmSwap[id] = info.paramIndex("vm_swap");
+      pgftMin[id] = info.paramIndex("pgft_min");
+      pgftMaj[id] = info.paramIndex("pgft_maj");
     }
   }
 
@@ -82,14 +90,39 @@ final class EventAction {
     return type >= 0 && type < fdParam.length ? fdParam[type] - 1 : -1;
   }
 
-  /** Whether events of the type carry vm_size/vm_rss/vm_swap (looked up once, not per event). */
-  boolean reportsMemory(int type) {
-    return type >= 0 && type < memoryCounters.length && memoryCounters[type];
+  /** Index of the type's vm_size parameter (looked up once, not per event), or -1. */
+  int vmSizeIndex(int type) {
+    return at(vmSize, type);
   }
 
-  /** Whether events of the type carry pgft_min/pgft_maj. */
-  boolean reportsPageFaults(int type) {
-    return type >= 0 && type < pageFaults.length && pageFaults[type];
+  /** Index of the type's vm_rss parameter, or -1. */
+  int vmRssIndex(int type) {
+    return at(vmRss, type);
+  }
+
+  /** Index of the type's vm_swap parameter, or -1. */
+  int vmSwapIndex(int type) {
+    return at(vmSwap, type);
+  }
+
+  /** Index of the type's pgft_min parameter, or -1. */
+  int pageFaultMinorIndex(int type) {
+    return at(pgftMin, type);
+  }
+
+  /** Index of the type's pgft_maj parameter, or -1. */
+  int pageFaultMajorIndex(int type) {
+    return at(pgftMaj, type);
+  }
+
+  private static int at(int[] indices, int type) {
+    return type >= 0 && type < indices.length ? indices[type] : -1;
+  }
+
+  private static int[] absentEverywhere(int size) {
+    int[] a = new int[size];
+    java.util.Arrays.fill(a, -1);
+    return a;
   }
 
   private static int actionFor(String name, boolean enter) {

@@ -321,7 +321,6 @@ public final class SystemState {
     }
     if (t != null && ev.info() != null) {
       // Scheduler switches and exits report the thread's memory and page faults.
-      params.reset(ev, null);
       updateResourceCounters(ev, t);
     }
     if (action == EventAction.SWITCH) {
@@ -401,6 +400,12 @@ public final class SystemState {
       t.lastEnterType = -1;
       return;
     }
+    t.lastEnterCopied = actions.of(type + 1) != EventAction.NONE;
+    if (!t.lastEnterCopied) {
+      // Only the state's handlers read an enter event's parameters, on its exit; pairing,
+      // latency and the enter's fd need no copy.
+      return;
+    }
     ByteBuffer b = t.lastEnter;
     if (b == null || b.capacity() < len) {
       b = ByteBuffer.allocate(Math.max(len, 128)).order(ByteOrder.LITTLE_ENDIAN);
@@ -410,9 +415,12 @@ public final class SystemState {
     ev.writeV2(b);
   }
 
-  /** The thread's stored enter event if it is the one matching this exit, else null. */
+  /**
+   * The thread's stored enter event if it is the one matching this exit and was kept for the
+   * state's handlers, else null.
+   */
   private EventView matchingEnter(ThreadInfo t, int exitType) {
-    if (t == null || t.lastEnterType != exitType - 1 || t.lastEnter == null) {
+    if (!t.lastEnterCopied || t.lastEnter == null) {
       return null;
     }
     enterView.reset(t.lastEnter, 0);
@@ -423,8 +431,9 @@ public final class SystemState {
   }
 
   private void applyExit(EventView ev, ThreadInfo t, int action, int type) {
-    EventView enter = matchingEnter(t, type);
-    latency = enter != null ? ev.timestamp() - t.lastEnterTs : 0;
+    boolean paired = t != null && t.lastEnterType == type - 1;
+    EventView enter = paired && action != EventAction.NONE ? matchingEnter(t, type) : null;
+    latency = paired ? ev.timestamp() - t.lastEnterTs : 0;
     long fdNum = -1;
     int fdIdx = actions.fdParamIndex(type);
     boolean createsFd = ev.info().hasFlag(EventFlags.CREATES_FD);
@@ -432,7 +441,7 @@ public final class SystemState {
     if (!createsFd || action == EventAction.CONNECT || action == EventAction.BIND) {
       if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
         fdNum = ev.paramAsLong(fdIdx, -1);
-      } else if (enter != null) {
+      } else if (paired) {
         fdNum = t.lastEnterFd;
       }
     }
@@ -516,19 +525,19 @@ public final class SystemState {
 
   /** Memory and page-fault counters that many exit events carry (brk, mmap, execve, clone...). */
   private void updateResourceCounters(EventView ev, ThreadInfo t) {
-    EventParams p = params;
     int type = ev.type();
     int action = actions.of(type);
     if (action == EventAction.CLONE) {
       // A clone exit reports the caller's counters; libsinsp does not take them.
       return;
     }
-    // Which types carry the counters is decided once per table: a name search per event cost
-    // about a fifth of the state update.
-    if (actions.reportsMemory(type) && p.locate("vm_size")) {
-      long size = p.asLong("vm_size", t.vmSizeKb);
-      long rss = p.asLong("vm_rss", t.vmRssKb);
-      long swap = p.asLong("vm_swap", t.vmSwapKb);
+    // Where the counters are is decided once per table: a name search per event cost about a
+    // fifth of the state update.
+    int vmSize = actions.vmSizeIndex(type);
+    if (vmSize >= 0 && !ev.isEmpty(vmSize)) {
+      long size = ev.paramAsLong(vmSize, t.vmSizeKb);
+      long rss = present(ev, actions.vmRssIndex(type), t.vmRssKb);
+      long swap = present(ev, actions.vmSwapIndex(type), t.vmSwapKb);
       t.vmSizeKb = size;
       t.vmRssKb = rss;
       t.vmSwapKb = swap;
@@ -536,10 +545,16 @@ public final class SystemState {
       t.main.vmRssKb = rss;
       t.main.vmSwapKb = swap;
     }
-    if (actions.reportsPageFaults(type) && p.locate("pgft_min")) {
-      t.pfMinor = p.asLong("pgft_min", t.pfMinor);
-      t.pfMajor = p.asLong("pgft_maj", t.pfMajor);
+    int pfMin = actions.pageFaultMinorIndex(type);
+    if (pfMin >= 0 && !ev.isEmpty(pfMin)) {
+      t.pfMinor = ev.paramAsLong(pfMin, t.pfMinor);
+      t.pfMajor = present(ev, actions.pageFaultMajorIndex(type), t.pfMajor);
     }
+  }
+
+  /** Parameter {@code index} as an integer when present and non-empty, else {@code ifAbsent}. */
+  private static long present(EventView ev, int index, long ifAbsent) {
+    return index >= 0 && !ev.isEmpty(index) ? ev.paramAsLong(index, ifAbsent) : ifAbsent;
   }
 
   private void setCreated(FdInfo fd) {

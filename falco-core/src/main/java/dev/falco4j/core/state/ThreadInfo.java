@@ -69,6 +69,8 @@ public final class ThreadInfo {
   /** Scratch copy of the last enter event of this thread (old traces split args enter/exit). */
   java.nio.ByteBuffer lastEnter;
   int lastEnterType = -1;
+  /** Whether {@link #lastEnter} holds the last enter event (only when its exit's handler reads it). */
+  boolean lastEnterCopied;
   long lastEnterFd = -1;
   long lastEnterTs;
 
