@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -59,5 +61,25 @@ final class LiveWorkload {
     List<EventView> found = events.stream().filter(p).toList();
     assertThat(found).as("events matching (%d collected)", events.size()).hasSize(1);
     return found.get(0);
+  }
+
+  /**
+   * Every parameter of a fixed-width type (integers, flags, fds, pids, uids...) in {@code events} has
+   * exactly its width: a handler that skipped or misplaced a store would leave one empty or shifted.
+   * Returns the event types checked.
+   */
+  static Set<Integer> assertFixedWidths(List<EventView> events) {
+    Set<Integer> types = new TreeSet<>();
+    for (EventView e : events) {
+      types.add(e.type());
+      assertThat(e.paramCount()).as("%s", e).isEqualTo(e.info().paramCount());
+      for (int i = 0; i < e.paramCount(); i++) {
+        int width = e.paramType(i).fixedSize();
+        if (width >= 0) {
+          assertThat(e.paramLength(i)).as("%s param %s", e.info().name(), e.paramInfo(i).name()).isEqualTo(width);
+        }
+      }
+    }
+    return types;
   }
 }

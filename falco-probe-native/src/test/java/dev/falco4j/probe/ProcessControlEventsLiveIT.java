@@ -100,6 +100,12 @@ class ProcessControlEventsLiveIT {
   }
 
   @Test
+  void everyFixedWidthParamOfEveryEventHasItsWidth() {
+    assertThat(LiveWorkload.assertFixedWidths(events)).contains(EventType.PTRACE_X, EventType.BPF_2_X,
+        EventType.SETNS_X, EventType.UNSHARE_X, EventType.INIT_MODULE_X, EventType.FINIT_MODULE_X);
+  }
+
+  @Test
   void ptraceAttachPeekDetachAndARefusedAttach() {
     long child = r("child");
     assertThat(r("attach")).isZero();
