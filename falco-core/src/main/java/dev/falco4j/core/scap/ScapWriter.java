@@ -1,5 +1,7 @@
 package dev.falco4j.core.scap;
 
+import dev.falco4j.core.event.EventInfo;
+import dev.falco4j.core.event.EventTable;
 import dev.falco4j.core.event.EventView;
 import dev.falco4j.core.event.spi.FdSnapshot;
 import dev.falco4j.core.event.spi.FdType;
@@ -31,10 +33,16 @@ import java.util.zip.GZIPOutputStream;
  * large-payload types. Metadata block lengths are computed from what is written (libscap gets the
  * interface-list length wrong when its input had a v1 list; this writer does not).
  *
- * <p>Files written this way are read by sysdig 0.29.3 and current libscap. Events are copied as
- * they are (legacy events get the v2 header); {@link ScapCompatibility#SYSDIG_0_29} leaves out
- * event types that sysdig does not know. Usage: {@link #create}, {@link #writeHeader} once, {@link
- * #writeEvent} per event, {@link #close}. Not thread-safe.
+ * <p>Events: with {@link ScapCompatibility#CURRENT} they are copied as they are (legacy events get
+ * the v2 header). With {@link ScapCompatibility#SYSDIG_0_29} every event is written in a layout
+ * sysdig 0.29.3 knows (see {@code Sysdig029Layouts}): events already in such a layout are copied;
+ * newer versions of a syscall's event are written as the older version, with the enter event the
+ * older reader needs in front (then one event becomes two blocks); syscalls without an older event
+ * become the generic {@code syscall} pair; the rest is left out and counted. {@link
+ * #downConversion()} reports what was done, per event type. Metadata blocks are the same for both.
+ *
+ * <p>Usage: {@link #create}, {@link #writeHeader} once, {@link #writeEvent} per event, {@link
+ * #close}. Not thread-safe. Writing an event allocates nothing.
  */
 public final class ScapWriter implements AutoCloseable {
 
@@ -43,6 +51,14 @@ public final class ScapWriter implements AutoCloseable {
 
   private final OutputStream out;
   private final ScapCompatibility compatibility;
+  /** The plans of the older reader written for; null for {@link ScapCompatibility#CURRENT}. */
+  private final Sysdig029Layouts layouts;
+  /** Per source event type: events rewritten, and events dropped (index = type id). */
+  private final long[] rewrittenByType;
+  private final long[] droppedByType;
+  private long droppedUnknownType;
+  private long eventsIn;
+  private long enterEventsAdded;
   private ByteBuffer block = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
   private boolean headerWritten;
   private boolean closed;
@@ -52,7 +68,12 @@ public final class ScapWriter implements AutoCloseable {
 
   private ScapWriter(OutputStream out, ScapCompatibility compatibility) {
     this.out = out;
-    this.compatibility = compatibility;
+    this.compatibility = java.util.Objects.requireNonNull(compatibility, "compatibility");
+    this.layouts = compatibility == ScapCompatibility.SYSDIG_0_29 ? Sysdig029Layouts.sysdig029()
+        : null;
+    int types = EventTable.current().size();
+    this.rewrittenByType = new long[types];
+    this.droppedByType = new long[types];
   }
 
   /**
@@ -72,14 +93,46 @@ public final class ScapWriter implements AutoCloseable {
     return new ScapWriter(new BufferedOutputStream(o, 1 << 16), compatibility);
   }
 
-  /** Events written. */
+  /** Event blocks written (a rewritten event may take two: its enter event, then itself). */
   public long eventsWritten() {
     return events;
   }
 
-  /** Events left out because the compatibility target does not know their type. */
+  /** Events left out: unknown to the event table, or without an equivalent for the target. */
   public long skippedEvents() {
     return skipped;
+  }
+
+  /**
+   * What was done to fit the events into the target's layouts so far: for {@link
+   * ScapCompatibility#CURRENT} nothing is rewritten, only events of unknown types are left out.
+   */
+  public DownConversionReport downConversion() {
+    Map<String, Long> rewritten = new LinkedHashMap<>();
+    Map<String, Long> generic = new LinkedHashMap<>();
+    Map<String, Long> dropped = new LinkedHashMap<>();
+    EventTable table = EventTable.current();
+    for (int t = 0; t < rewrittenByType.length; t++) {
+      String key = key(table.event(t));
+      if (rewrittenByType[t] > 0) {
+        boolean asGeneric = layouts != null
+            && layouts.plan(t).route() == LayoutPlan.Route.GENERIC;
+        (asGeneric ? generic : rewritten).merge(key, rewrittenByType[t], Long::sum);
+      }
+      if (droppedByType[t] > 0) {
+        dropped.merge(key, droppedByType[t], Long::sum);
+      }
+    }
+    if (droppedUnknownType > 0) {
+      dropped.put("unknown type", droppedUnknownType);
+    }
+    String target = layouts != null ? "sysdig 0.29.3" : "current libscap";
+    return new DownConversionReport(target, eventsIn, events, enterEventsAdded, rewritten, generic,
+        dropped);
+  }
+
+  private static String key(EventInfo info) {
+    return info.name() + " " + info.directionSymbol();
   }
 
   /** Uncompressed bytes written. */
@@ -285,29 +338,88 @@ public final class ScapWriter implements AutoCloseable {
   // ------------------------------------------------------------------ events
 
   /**
-   * Writes one event block. Returns false (writing nothing) when the compatibility target does
-   * not know the event type.
+   * Writes one event: one block, two blocks when an older layout needs the enter event in front,
+   * or nothing (returns false, counted in {@link #skippedEvents()}) when the target has no
+   * equivalent. Events are decoded with the current table unless their view uses the target's
+   * own table ({@link EventTable#sysdig029()}), in which case they are taken as already fitting.
    *
    * @throws IllegalArgumentException for an event of a non-large type bigger than a block allows
+   *     (nothing is written for it)
    */
   public boolean writeEvent(EventView ev) throws IOException {
     if (!headerWritten) {
       throw new IllegalStateException("writeHeader() must come first");
     }
-    if (!compatibility.accepts(ev.type())) {
-      skipped++;
-      return false;
+    eventsIn++;
+    int type = ev.type();
+    if (layouts == null || ev.table() == layouts.older()) {
+      if (!compatibility.accepts(type)) {
+        return skip(type);
+      }
+      return writeAsStored(ev);
     }
+    LayoutPlan plan = layouts.plan(type);
+    if (plan == null) {
+      return skip(type);
+    }
+    int sid = plan.syscallIdParam();
+    if (sid >= 0 && sid < ev.paramCount() && ev.paramLength(sid) == 2
+        && layouts.older().syscallName((int) ev.paramAsLong(sid)) == null) {
+      return skip(type); // a syscall newer than the target: it would show a bogus name
+    }
+    if (plan.copiesAsIs(ev.paramCount())) {
+      return writeAsStored(ev);
+    }
+    int parts = plan.partCount();
+    if (parts == 0) {
+      return skip(type);
+    }
+    boolean flags = ev.dumpFlags() != 0;
+    for (int k = 0; k < parts; k++) {
+      TargetLayout layout = plan.part(k);
+      int body = 2 + (flags ? 4 : 0) + layout.encodedSize(ev);
+      if (!layout.isLarge() && body > MAX_SMALL_BODY) {
+        throw new IllegalArgumentException("event " + ev.number() + " of type " + type
+            + " needs " + body + " bytes as " + layout.target().symbol()
+            + ", more than a non-large event block holds");
+      }
+    }
+    for (int k = 0; k < parts; k++) {
+      TargetLayout layout = plan.part(k);
+      begin(blockType(layout.isLarge(), flags));
+      ensure(2 + (flags ? 4 : 0) + layout.encodedSize(ev));
+      block.putShort((short) Math.max(0, ev.cpu()));
+      if (flags) {
+        block.putInt(ev.dumpFlags());
+      }
+      layout.write(ev, block);
+      end();
+      events++;
+    }
+    enterEventsAdded += parts - 1;
+    rewrittenByType[type]++;
+    return true;
+  }
+
+  private boolean skip(int type) {
+    skipped++;
+    if (type >= 0 && type < droppedByType.length) {
+      droppedByType[type]++;
+    } else {
+      droppedUnknownType++;
+    }
+    return false;
+  }
+
+  private boolean writeAsStored(EventView ev) throws IOException {
     boolean large = ev.lengthWidth() == 4;
     boolean flags = ev.dumpFlags() != 0;
-    int type = large ? (flags ? BlockType.EVF_V2_LARGE : BlockType.EV_V2_LARGE)
-        : (flags ? BlockType.EVF_V2 : BlockType.EV_V2);
     int body = 2 + (flags ? 4 : 0) + ev.encodedLength();
     if (!large && body > MAX_SMALL_BODY) {
       throw new IllegalArgumentException("event " + ev.number() + " of type " + ev.type()
           + " needs " + body + " bytes, more than a non-large event block holds");
     }
-    begin(type);
+    begin(blockType(large, flags));
     ensure(body);
     block.putShort((short) Math.max(0, ev.cpu()));
     if (flags) {
@@ -317,6 +429,11 @@ public final class ScapWriter implements AutoCloseable {
     end();
     events++;
     return true;
+  }
+
+  private static int blockType(boolean large, boolean flags) {
+    return large ? (flags ? BlockType.EVF_V2_LARGE : BlockType.EV_V2_LARGE)
+        : (flags ? BlockType.EVF_V2 : BlockType.EV_V2);
   }
 
   // ------------------------------------------------------------------ framing
