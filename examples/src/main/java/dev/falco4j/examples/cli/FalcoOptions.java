@@ -1,105 +1,159 @@
 package dev.falco4j.examples.cli;
 
+import dev.falco4j.examples.cli.CommandLineParser.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
- * The {@code falco} command's Falco-compatible options, mixed into {@link FalcoCommand}. Current
- * Falco's way ({@code -o engine.kind=replay -o replay.capture_file=T}, the {@code rules:} key) and
- * the older flags scripts still use ({@code -r}, {@code -e}, {@code -D}, {@code -t}, {@code -T}).
+ * The {@code falco} command's Falco-compatible options: current Falco's way
+ * ({@code -o engine.kind=replay -o replay.capture_file=T}, the {@code rules:} key) and the older
+ * flags scripts still use ({@code -r}, {@code -e}, {@code -D}, {@code -t}, {@code -T}). Each field
+ * sits below the {@link Option} that sets it; {@link #OPTIONS} lists them in help order and
+ * {@link #from} fills the fields from parsed arguments.
  */
-public final class FalcoOptions {
+final class FalcoOptions {
 
-  // Falco uses -V to validate rules, so --version has no short form (unlike picocli's standard -V).
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  static final Option HELP = Option.flag("Show this help and exit.", "-h", "--help");
   boolean help;
 
-  @Option(names = "--version", versionHelp = true, description = "Print the version and exit.")
+  // Falco uses -V to validate rules, so --version has no short form.
+  static final Option VERSION = Option.flag("Print the version and exit.", "--version");
   boolean version;
 
-  @Option(names = "-r", paramLabel = "PATH",
-      description = "Rules file or directory to load (repeatable, loaded in order). "
+  static final Option RULES = Option.repeatable("PATH",
+      "Rules file or directory to load (repeatable, loaded in order). "
           + "Default: rules_files from the configuration, else the built-in rules followed by "
-          + "/etc/falco4j/falco4j_rules.local.yaml and /etc/falco4j/rules.d/ when present.")
+          + "/etc/falco4j/falco4j_rules.local.yaml and /etc/falco4j/rules.d/ when present.", "-r");
   List<Path> rulesFiles = new ArrayList<>();
 
-  @Option(names = "-e", paramLabel = "TRACE",
-      description = "Replay a .scap (or .scap.gz) trace instead of capturing live "
-          + "(same as -o engine.kind=replay -o replay.capture_file=TRACE).")
+  static final Option TRACE = Option.value("TRACE",
+      "Replay a .scap (or .scap.gz) trace instead of capturing live "
+          + "(same as -o engine.kind=replay -o replay.capture_file=TRACE).", "-e");
   Path trace;
 
-  @Option(names = "-w", paramLabel = "FILE",
-      description = "Also write every event seen (live or replayed) to this .scap trace "
-          + "(.gz: compressed); replay it later with -e FILE.")
+  static final Option WRITE = Option.value("FILE",
+      "Also write every event seen (live or replayed) to this .scap trace "
+          + "(.gz: compressed); replay it later with -e FILE.", "-w");
   Path writeTrace;
 
-  @Option(names = "-c", paramLabel = "FILE",
-      description = "Configuration file (falco.yaml); its keys replace the built-in defaults.")
+  static final Option CONFIG = Option.value("FILE",
+      "Configuration file (falco.yaml); its keys replace the built-in defaults.", "-c");
   Path configFile;
 
-  @Option(names = "-o", paramLabel = "KEY=VALUE",
-      description = "Set a configuration key (repeatable), dotted path: -o json_output=true, "
-          + "-o rules_files[]=my.yaml, -o 'rules=[{disable: {tag: network}}]'.")
+  static final Option OVERRIDE = Option.repeatable("KEY=VALUE",
+      "Set a configuration key (repeatable), dotted path: -o json_output=true, "
+          + "-o rules_files[]=my.yaml, -o 'rules=[{disable: {tag: network}}]'.", "-o");
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "-V", paramLabel = "PATH",
-      description = "Validate rules files (repeatable, loaded together in order) and exit: "
-          + "0 when they load without errors, 1 otherwise.")
+  static final Option VALIDATE = Option.repeatable("PATH",
+      "Validate rules files (repeatable, loaded together in order) and exit: "
+          + "0 when they load without errors, 1 otherwise.", "-V");
   List<Path> validate = new ArrayList<>();
 
-  @Option(names = "-L", description = "List the loaded rules (name and description) and exit.")
+  static final Option LIST_RULES =
+      Option.flag("List the loaded rules (name and description) and exit.", "-L");
   boolean listRules;
 
-  @Option(names = "-l", paramLabel = "RULE", description = "Describe one loaded rule and exit.")
+  static final Option DESCRIBE_RULE = Option.value("RULE", "Describe one loaded rule and exit.", "-l");
   String describeRule;
 
-  @Option(names = "--list", arity = "0..1", paramLabel = "SOURCE", fallbackValue = "",
-      description = "List the fields usable in conditions and outputs (of SOURCE, e.g. syscall) and exit.")
+  static final Option LIST_FIELDS = Option.optionalValue("SOURCE", "",
+      "List the fields usable in conditions and outputs (of SOURCE, e.g. syscall) and exit.",
+      "--list");
   String listFields;
 
-  @Option(names = "--list-events", description = "List the events (system calls) Falco4J knows and exit.")
+  static final Option LIST_EVENTS =
+      Option.flag("List the events (system calls) Falco4J knows and exit.", "--list-events");
   boolean listEvents;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "Format of -L, -l, --list, --list-events and -V output: text (default), markdown, json.")
+  static final Option FORMAT = Option.value("FORMAT",
+      "Format of -L, -l, --list, --list-events and -V output: text (default), markdown, json.",
+      "--format");
   String format = "text";
 
-  @Option(names = "--markdown", description = "With --list: markdown tables (same as --format markdown).")
+  static final Option MARKDOWN =
+      Option.flag("With --list: markdown tables (same as --format markdown).", "--markdown");
   boolean markdown;
 
-  @Option(names = "-N", description = "With --list: field names only.")
+  static final Option NAMES_ONLY = Option.flag("With --list: field names only.", "-N");
   boolean namesOnly;
 
-  @Option(names = "-A", description = "Monitor all events, including those Falco ignores by default "
-      + "(live capture; a replay always reads every event of the trace).")
+  static final Option ALL_EVENTS = Option.flag("Monitor all events, including those Falco ignores "
+      + "by default (live capture; a replay always reads every event of the trace).", "-A");
   boolean allEvents;
 
-  @Option(names = "-D", paramLabel = "PATTERN",
-      description = "Disable rules whose name contains PATTERN (repeatable; * wildcards allowed).")
+  static final Option DISABLE_PATTERN = Option.repeatable("PATTERN",
+      "Disable rules whose name contains PATTERN (repeatable; * wildcards allowed).", "-D");
   List<String> disablePatterns = new ArrayList<>();
 
-  @Option(names = "-t", paramLabel = "TAG",
-      description = "Only run rules with this tag (repeatable).")
+  static final Option ONLY_TAG =
+      Option.repeatable("TAG", "Only run rules with this tag (repeatable).", "-t");
   List<String> onlyTags = new ArrayList<>();
 
-  @Option(names = "-T", paramLabel = "TAG", description = "Disable rules with this tag (repeatable).")
+  static final Option DISABLE_TAG =
+      Option.repeatable("TAG", "Disable rules with this tag (repeatable).", "-T");
   List<String> disableTags = new ArrayList<>();
 
-  @Option(names = "-p", paramLabel = "FORMAT",
-      description = "Append FORMAT to every rule's output (-pc / -pk: container / Kubernetes fields).")
+  static final Option APPEND_FORMAT = Option.value("FORMAT",
+      "Append FORMAT to every rule's output (-pc / -pk: container / Kubernetes fields).", "-p");
   String appendFormat;
 
-  @Option(names = "-M", paramLabel = "SECONDS", description = "Stop after SECONDS seconds.")
+  static final Option MAX_SECONDS = Option.value("SECONDS", "Stop after SECONDS seconds.", "-M");
   Long maxSeconds;
 
-  @Option(names = "-U", description = "Unbuffered output: write each alert out immediately.")
+  static final Option UNBUFFERED =
+      Option.flag("Unbuffered output: write each alert out immediately.", "-U");
   boolean unbuffered;
 
-  @Option(names = "--dry-run", description = "Load configuration and rules, open nothing, exit.")
+  static final Option DRY_RUN =
+      Option.flag("Load configuration and rules, open nothing, exit.", "--dry-run");
   boolean dryRun;
 
-  @Option(names = "--stats-interval", hidden = true, description = "Reserved.")
+  // Accepted for scripts written for Falco; not used.
+  static final Option STATS_INTERVAL =
+      Option.value("INTERVAL", "Reserved.", "--stats-interval").hide();
   String statsInterval;
+
+  /** Every option, in the order {@code falco --help} lists them. */
+  static final List<Option> OPTIONS = List.of(HELP, VERSION, RULES, TRACE, WRITE, CONFIG, OVERRIDE,
+      VALIDATE, LIST_RULES, DESCRIBE_RULE, LIST_FIELDS, LIST_EVENTS, FORMAT, MARKDOWN, NAMES_ONLY,
+      ALL_EVENTS, DISABLE_PATTERN, ONLY_TAG, DISABLE_TAG, APPEND_FORMAT, MAX_SECONDS, UNBUFFERED,
+      DRY_RUN, STATS_INTERVAL);
+
+  /**
+   * The options of a parsed {@code falco} command line.
+   *
+   * @throws CommandLineException for a value of the wrong type (a path, a number)
+   */
+  static FalcoOptions from(ParsedCommandLine p) throws CommandLineException {
+    FalcoOptions o = new FalcoOptions();
+    o.help = p.flag(HELP);
+    o.version = p.flag(VERSION);
+    o.rulesFiles.addAll(p.paths(RULES));
+    o.trace = p.path(TRACE);
+    o.writeTrace = p.path(WRITE);
+    o.configFile = p.path(CONFIG);
+    o.overrides.addAll(p.values(OVERRIDE));
+    o.validate.addAll(p.paths(VALIDATE));
+    o.listRules = p.flag(LIST_RULES);
+    o.describeRule = p.value(DESCRIBE_RULE);
+    o.listFields = p.value(LIST_FIELDS);
+    o.listEvents = p.flag(LIST_EVENTS);
+    if (p.has(FORMAT)) {
+      o.format = p.value(FORMAT);
+    }
+    o.markdown = p.flag(MARKDOWN);
+    o.namesOnly = p.flag(NAMES_ONLY);
+    o.allEvents = p.flag(ALL_EVENTS);
+    o.disablePatterns.addAll(p.values(DISABLE_PATTERN));
+    o.onlyTags.addAll(p.values(ONLY_TAG));
+    o.disableTags.addAll(p.values(DISABLE_TAG));
+    o.appendFormat = p.value(APPEND_FORMAT);
+    o.maxSeconds = p.number(MAX_SECONDS);
+    o.unbuffered = p.flag(UNBUFFERED);
+    o.dryRun = p.flag(DRY_RUN);
+    o.statsInterval = p.value(STATS_INTERVAL);
+    return o;
+  }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code falco --version}, stamped into a resource at build time. */
-public final class FalcoVersion implements IVersionProvider {
+public final class FalcoVersion {
+
+  private FalcoVersion() {}
 
   /** Returns the Falco4J version of this build, e.g. {@code 0.1.0-SNAPSHOT}. */
   public static String current() {
@@ -23,8 +24,8 @@ public final class FalcoVersion implements IVersionProvider {
     }
   }
 
-  @Override
-  public String[] getVersion() {
+  /** What {@code falco --version} prints: the Falco4J version, then the Java runtime. */
+  static String[] lines() {
     return new String[] {
       "Falco4J version: " + current(),
       "Java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"

@@ -21,18 +21,14 @@ import dev.falco4j.dsl.ConditionParser;
 import dev.falco4j.dsl.Diagnostic;
 import dev.falco4j.dsl.ParseResult;
 import dev.falco4j.dsl.ast.Expander;
+import dev.falco4j.examples.cli.CommandLineParser.Option;
+import dev.falco4j.examples.cli.CommandLineParser.Parameter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code falco inspect TRACE [-p FORMAT] [FILTER]}: prints the events of a trace file the way
@@ -43,15 +39,7 @@ import picocli.CommandLine.Spec;
  * not all present prints nothing for that event unless it starts with {@code *}; internal events
  * ({@code procinfo}) show only with {@code -D}; the leading container events of a file are consumed.
  */
-@Command(
-    name = "inspect",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Print the events of a .scap trace like 'sysdig -r TRACE [-p FORMAT] [FILTER]' does.",
-      "Fields for FORMAT and FILTER: see 'falco --list'."
-    })
-public final class InspectCommand implements Callable<Integer> {
+public final class InspectCommand {
 
   /**
    * sysdig's default line up to the arguments ({@code evt.outputtime} is {@code evt.time} without
@@ -60,39 +48,80 @@ public final class InspectCommand implements Callable<Integer> {
   static final String DEFAULT_FORMAT =
       "*%evt.num %evt.time %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type ";
 
-  @Parameters(index = "0", paramLabel = "TRACE", description = "A .scap or .scap.gz trace file.")
-  Path trace;
+  static final Option PRINT = Option.value("FORMAT",
+      "Output format (sysdig -p style); a leading '*' prints every event.", "-p", "--print");
+  static final Option DEBUG =
+      Option.flag("Also print internal events (procinfo...), like sysdig -D.", "-D", "--debug");
+  static final Option SYSDIG_TABLES = Option.flag("Decode with the event tables of sysdig 0.29.3"
+      + " instead of the current ones (same parameter types as that sysdig; newer event types are"
+      + " skipped).", "--sysdig-tables");
+  static final Option HELP = Option.flag("Show this help message and exit.", "-h", "--help");
+  static final Option VERSION =
+      Option.flag("Print version information and exit.", "-V", "--version");
 
-  @Parameters(
-      index = "1..*",
-      arity = "0..*",
-      paramLabel = "FILTER",
-      description = "A filter condition in Falco's language (words are joined with spaces).")
-  List<String> filter = new ArrayList<>();
+  /** The {@code falco inspect} command line. */
+  static final CommandLineParser PARSER = new CommandLineParser("falco inspect",
+      List.of(
+          "Print the events of a .scap trace like 'sysdig -r TRACE [-p FORMAT] [FILTER]' does.",
+          "Fields for FORMAT and FILTER: see 'falco --list'."),
+      List.of(PRINT, DEBUG, SYSDIG_TABLES, HELP, VERSION),
+      List.of(
+          new Parameter("TRACE", "A .scap or .scap.gz trace file.", true, false),
+          new Parameter("FILTER",
+              "A filter condition in Falco's language (words are joined with spaces).", false, true)),
+      List.of());
 
-  @Option(
-      names = {"-p", "--print"},
-      paramLabel = "FORMAT",
-      description = "Output format (sysdig -p style); a leading '*' prints every event.")
-  String format;
+  private final Path trace;
+  private final List<String> filter;
+  private final String format;
+  private final boolean debug;
+  private final boolean sysdigTables;
 
-  @Option(
-      names = {"-D", "--debug"},
-      description = "Also print internal events (procinfo...), like sysdig -D.")
-  boolean debug;
+  private InspectCommand(Path trace, List<String> filter, String format, boolean debug,
+      boolean sysdigTables) {
+    this.trace = trace;
+    this.filter = filter;
+    this.format = format;
+    this.debug = debug;
+    this.sysdigTables = sysdigTables;
+  }
 
-  @Option(
-      names = "--sysdig-tables",
-      description = "Decode with the event tables of sysdig 0.29.3 instead of the current ones"
-          + " (same parameter types as that sysdig; newer event types are skipped).")
-  boolean sysdigTables;
+  /**
+   * Runs {@code falco inspect} on {@code args} from index {@code from} (after the word
+   * {@code inspect}); returns the exit code.
+   */
+  static int execute(String[] args, int from, PrintWriter out, PrintWriter err) {
+    InspectCommand command;
+    try {
+      ParsedCommandLine parsed = PARSER.parse(args, from);
+      if (parsed.flag(HELP)) {
+        out.print(PARSER.help());
+        return ExitCodes.OK;
+      }
+      if (parsed.flag(VERSION)) {
+        FalcoCommand.printVersion(out);
+        return ExitCodes.OK;
+      }
+      if (parsed.problem() != null) {
+        throw parsed.problem();
+      }
+      List<String> parameters = parsed.parameters();
+      Path trace;
+      try {
+        trace = Path.of(parameters.get(0));
+      } catch (InvalidPathException e) {
+        throw new CommandLineException(PARSER, "Invalid value for parameter 'TRACE': '"
+            + parameters.get(0) + "': " + e.getReason());
+      }
+      command = new InspectCommand(trace, parameters.subList(1, parameters.size()),
+          parsed.value(PRINT), parsed.flag(DEBUG), parsed.flag(SYSDIG_TABLES));
+    } catch (CommandLineException e) {
+      return FalcoCommand.usageError(err, e);
+    }
+    return command.run(out, err);
+  }
 
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  private int run(PrintWriter out, PrintWriter err) {
     if (!Files.isRegularFile(trace)) {
       return fail(err, ExitCodes.FAILURE, trace + ": no such file");
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The Falco-compatible flags of the {@code falco} command, end to end (no live capture). */
 class FalcoCliTest {
@@ -40,10 +39,7 @@ class FalcoCliTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return FalcoCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   private Path write(String name, String content) throws IOException {

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * {@code falco inspect --sysdig-tables [-p FORMAT] [FILTER]} prints exactly what {@code sysdig -r
@@ -72,12 +71,10 @@ class InspectCommandIT {
     theirArgs.addAll(args);
     String theirs = sysdig(theirArgs);
     StringWriter out = new StringWriter();
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
     List<String> ours = new ArrayList<>(List.of("inspect", "--sysdig-tables", trace.toString()));
     ours.addAll(args);
-    assertThat(cli.execute(ours.toArray(new String[0]))).isZero();
+    assertThat(FalcoCommand.execute(new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true), ours.toArray(new String[0]))).isZero();
     assertThat(out.toString()).as("falco %s", ours).isEqualTo(theirs);
   }
 }

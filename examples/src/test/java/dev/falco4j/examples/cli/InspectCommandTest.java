@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectCommandTest {
 
@@ -24,10 +23,7 @@ class InspectCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return FalcoCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** Runs {@code falco -e TRACE} in this JVM with the default + test rules; returns its alerts. */
 final class FalcoReplay {
@@ -27,10 +26,8 @@ final class FalcoReplay {
         "-o", "file_output.filename=" + alerts));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int rc = cli.execute(args.toArray(String[]::new));
+    int rc = FalcoCommand.execute(new PrintWriter(out, true),
+        new PrintWriter(err, true), args.toArray(String[]::new));
     assertThat(rc).as("falco -e %s exit code; stderr:%n%s", trace, err).isZero();
     return Files.exists(alerts) ? AlertRecord.parseAll(Files.readString(alerts)) : List.of();
   }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The built-in rules are tuned the way Falco's are: a {@code falco4j_rules.local.yaml} and a
@@ -33,10 +32,7 @@ class LocalRulesTest {
   private int falco(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
-    int rc = cli.execute(args);
+    int rc = FalcoCommand.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
     out = o.toString();
     err = e.toString();
     return rc;

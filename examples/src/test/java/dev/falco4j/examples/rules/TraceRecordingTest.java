@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code falco -w FILE}, the recorder the default-rules traces are made with, checked without root:
@@ -28,10 +27,7 @@ class TraceRecordingTest {
   private int falco(String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    CommandLine cli = FalcoCommand.commandLine();
-    cli.setOut(new PrintWriter(o, true));
-    cli.setErr(new PrintWriter(e, true));
-    int rc = cli.execute(args);
+    int rc = FalcoCommand.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
     out = o.toString();
     err = e.toString();
     return rc;
