@@ -1,5 +1,6 @@
 package dev.falco4j.core.scap;
 
+import dev.falco4j.core.event.EventInfo;
 import dev.falco4j.core.event.EventTable;
 import dev.falco4j.core.event.EventType;
 import dev.falco4j.core.event.EventView;
@@ -421,8 +422,12 @@ public final class ScapFileSource implements EventSource {
   }
 
   /**
-   * Legacy events carry no parameter count: from the table's count down to 0, the first count
-   * whose lengths exactly cover the rest of the event; -1 when a count falls short (corrupt).
+   * Legacy events carry no parameter count: the count whose lengths exactly cover the rest of the
+   * event, at most the table's count; -1 when none does (corrupt). Where the values end grows
+   * strictly with the count (each parameter adds its length entry and its bytes), so at most one
+   * count fits and one upward walk finds it. Old traces often carry fewer parameters than the
+   * table declares; trying counts downwards re-summed the lengths for each and cost most of the
+   * decoding time.
    */
   private int inferParamCount(ByteBuffer b, int evOff, int evType, int limit) {
     long evLen = b.getInt(evOff + 16) & 0xFFFFFFFFL;
@@ -432,27 +437,23 @@ public final class ScapFileSource implements EventSource {
     if (evLen < EventView.LEGACY_HEADER_SIZE || evOff + evLen > limit) {
       return -1;
     }
-    int end = (int) (evOff + evLen);
+    long end = evOff + evLen;
     int lensOff = evOff + EventView.LEGACY_HEADER_SIZE;
-    int width = table.event(evType).isLargePayload() ? 4 : 2;
-    for (int n = table.event(evType).paramCount(); n >= 0; n--) {
-      long valPtr = lensOff + (long) width * n;
-      if (valPtr > end) {
-        continue;
-      }
-      long total = valPtr;
-      for (int i = 0; i < n; i++) {
-        total += width == 2 ? b.getShort(lensOff + 2 * i) & 0xFFFF
-            : b.getInt(lensOff + 4 * i) & 0xFFFFFFFFL;
-      }
-      if (total < end) {
-        return -1;
-      }
-      if (total == end) {
+    EventInfo info = table.event(evType);
+    int width = info.isLargePayload() ? 4 : 2;
+    int max = info.paramCount();
+    long valuesEnd = lensOff;
+    for (int n = 0; ; n++) {
+      if (valuesEnd == end) {
         return n;
       }
+      if (valuesEnd > end || n == max || lensOff + (long) width * (n + 1) > end) {
+        return -1;
+      }
+      long length = width == 2 ? b.getShort(lensOff + 2 * n) & 0xFFFF
+          : b.getInt(lensOff + 4 * n) & 0xFFFFFFFFL;
+      valuesEnd += width + length;
     }
-    return -1;
   }
 
   private int malformed(int blockPos, int type, String problem) throws ScapFormatException {
