@@ -385,6 +385,53 @@ class CommandLineParserTest {
         + nl + "                          default");
   }
 
+  // ------------------------------------------------------------------ through the command
+
+  private final java.io.StringWriter out = new java.io.StringWriter();
+  private final java.io.StringWriter err = new java.io.StringWriter();
+
+  private int run(String... args) {
+    return FalcoCommand.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args);
+  }
+
+  @Test
+  void usageErrorGoesToStderrWithTheHintAndExitCode2() {
+    assertThat(run("--format")).isEqualTo(ExitCodes.USAGE);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).startsWith("Missing required parameter for option '--format' (FORMAT)"
+        + System.lineSeparator() + "Usage: falco ").endsWith("Try 'falco --help' for more information."
+        + System.lineSeparator());
+  }
+
+  @Test
+  void helpAndVersionWinOverUnknownOptionsButNotOverMalformedValues() {
+    assertThat(run("-h", "-x", "stray")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("Usage: falco ").contains("Commands:");
+    assertThat(err.toString()).isEmpty();
+    out.getBuffer().setLength(0);
+    assertThat(run("--version", "--nope")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("Falco4J version: ");
+    assertThat(run("--help", "-r")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith("Missing required parameter for option '-r' (PATH)");
+  }
+
+  @Test
+  void inspectUsageErrorsHelpAndVersion() {
+    assertThat(run("inspect")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith("Missing required parameter: 'TRACE'" + System.lineSeparator()
+        + "Usage: falco inspect ").contains("Try 'falco inspect --help'");
+    assertThat(run("inspect", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("Usage: falco inspect ").contains("--sysdig-tables");
+    out.getBuffer().setLength(0);
+    assertThat(run("inspect", "-V")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("Falco4J version: ");
+    // the parent's options before the subcommand are checked, then inspect runs alone
+    err.getBuffer().setLength(0);
+    assertThat(run("-x", "inspect", "t.scap")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).startsWith("Unknown option: '-x'" + System.lineSeparator()
+        + "Usage: falco [");
+  }
+
   // ------------------------------------------------------------------ the table itself
 
   @Test
