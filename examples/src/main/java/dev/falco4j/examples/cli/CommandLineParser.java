@@ -1,12 +1,12 @@
 package dev.falco4j.examples.cli;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command-line grammar of one command, declared as a table of {@link Option}s and positional
- * {@link Parameter}s: the same table parses arguments and prints {@code --help}, so the two cannot
- * disagree.
+ * {@link Parameter}s: the same table parses arguments and ({@link CommandLineHelp}) prints
+ * {@code --help}, so the two cannot disagree.
  *
  * <p>Accepted forms, as picocli accepted them before this class replaced it (picocli's Java 5
  * classes cannot go into the class-data archive and built their model by reflection; they cost
@@ -75,8 +75,9 @@ final class CommandLineParser {
       return new Option(List.of(names), Arity.REPEATABLE, label, description, null, false);
     }
 
-    /** An option whose value may be left out ({@code --list[=SOURCE]}); then it is {@code fallback}. */
-    static Option optionalValue(String label, String fallback, String description, String... names) {
+    /** An option whose value may be left out ({@code --list[=SOURCE]}): then it is {@code fallback}. */
+    static Option optionalValue(
+        String label, String fallback, String description, String... names) {
       return new Option(List.of(names), Arity.OPTIONAL_VALUE, label, description, fallback, false);
     }
 
@@ -96,7 +97,7 @@ final class CommandLineParser {
       return best;
     }
 
-    /** The option as the synopsis and the option list show it: {@code -r=PATH}, {@code --list[=SOURCE]}. */
+    /** The option as the help shows it: {@code -r=PATH}, {@code --list[=SOURCE]}. */
     String withLabel(String name) {
       return switch (arity) {
         case FLAG -> name;
@@ -108,11 +109,6 @@ final class CommandLineParser {
 
   /** A positional parameter: required ({@code TRACE}) or not, and whether it takes the rest. */
   record Parameter(String label, String description, boolean required, boolean rest) {}
-
-  /** Width of the help text. */
-  static final int WIDTH = 80;
-  /** Column where option and parameter descriptions start. */
-  private static final int DESCRIPTION_COLUMN = 24;
 
   private final String path;
   private final List<String> description;
@@ -168,6 +164,14 @@ final class CommandLineParser {
     return parameters;
   }
 
+  List<String> description() {
+    return description;
+  }
+
+  List<CommandLineParser> subcommands() {
+    return subcommands;
+  }
+
   // ------------------------------------------------------------------ parsing
 
   /**
@@ -204,13 +208,15 @@ final class CommandLineParser {
     return result;
   }
 
-  private int parseLong(String[] args, int i, ParsedCommandLine result) throws CommandLineException {
+  private int parseLong(String[] args, int i, ParsedCommandLine result)
+      throws CommandLineException {
     String arg = args[i];
     int eq = arg.indexOf('=');
     String name = eq < 0 ? arg : arg.substring(0, eq);
     Option option = find(name);
     if (option == null) {
-      result.problem(new CommandLineException(this, "Unknown option: '" + arg + "'" + suggestions(name)));
+      result.problem(
+          new CommandLineException(this, "Unknown option: '" + arg + "'" + suggestions(name)));
       return i;
     }
     return take(option, name, eq < 0 ? null : arg.substring(eq + 1), args, i, result);
@@ -266,7 +272,7 @@ final class CommandLineParser {
         if (value == null) {
           value = "true";
         } else if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-          value = value.toLowerCase(java.util.Locale.ROOT);
+          value = value.toLowerCase(Locale.ROOT);
         } else {
           throw new CommandLineException(this, "Invalid value for option '" + typed + "': '" + value
               + "' is not a boolean (true or false)");
@@ -314,7 +320,7 @@ final class CommandLineParser {
     return find(arg) != null;
   }
 
-  /** {@code -1}, {@code -2.5}: a parameter (a filter's {@code evt.res = -1}), not a short option. */
+  /** {@code -1}, {@code -2.5}: a parameter (in a filter: {@code evt.res = -1}), no short option. */
   private static boolean isNegativeNumber(String arg) {
     boolean digits = false;
     boolean dot = false;
@@ -362,7 +368,8 @@ final class CommandLineParser {
       }
       for (String n : o.names()) {
         if (n.startsWith("--") && n.startsWith(name) && name.length() > 2) {
-          s.append(s.length() == 0 ? System.lineSeparator() + "Possible solutions: " : ", ").append(n);
+          s.append(s.length() == 0 ? System.lineSeparator() + "Possible solutions: " : ", ");
+          s.append(n);
         }
       }
     }
@@ -371,61 +378,9 @@ final class CommandLineParser {
 
   // ------------------------------------------------------------------ help
 
-  /**
-   * The synopsis: {@code Usage: falco [-hLNAU] [--dry-run] [-e=TRACE] [-r=PATH]... [COMMAND]},
-   * flags first, then options with one value, then repeatable ones, then parameters; each option
-   * by its shortest name.
-   */
+  /** The synopsis, {@code Usage: falco [-hLNAU] ... [COMMAND]}, wrapped to 80 columns. */
   String synopsis() {
-    List<String> parts = new ArrayList<>();
-    StringBuilder cluster = new StringBuilder();
-    for (Option o : options) {
-      String s = shortName(o);
-      if (!o.hidden() && o.arity() == Arity.FLAG && s != null) {
-        cluster.append(s.charAt(1));
-      }
-    }
-    if (cluster.length() > 0) {
-      parts.add("[-" + cluster + "]");
-    }
-    for (Option o : options) {
-      if (!o.hidden() && o.arity() == Arity.FLAG && shortName(o) == null) {
-        parts.add("[" + o.displayName() + "]");
-      }
-    }
-    for (Option o : options) {
-      if (!o.hidden() && (o.arity() == Arity.VALUE || o.arity() == Arity.OPTIONAL_VALUE)) {
-        parts.add("[" + o.withLabel(shortestName(o)) + "]");
-      }
-    }
-    for (Option o : options) {
-      if (!o.hidden() && o.arity() == Arity.REPEATABLE) {
-        parts.add("[" + o.withLabel(shortestName(o)) + "]...");
-      }
-    }
-    for (Parameter p : parameters) {
-      String label = p.label() + (p.rest() ? "..." : "");
-      parts.add(p.required() ? label : "[" + label + "]");
-    }
-    if (!subcommands.isEmpty()) {
-      parts.add("[COMMAND]");
-    }
-    String head = "Usage: " + path + " ";
-    StringBuilder out = new StringBuilder(head);
-    int lineStart = 0;
-    boolean first = true;
-    for (String part : parts) {
-      if (!first && out.length() - lineStart + 1 + part.length() > WIDTH) {
-        out.append(System.lineSeparator());
-        lineStart = out.length();
-        out.append(" ".repeat(head.length()));
-      } else if (!first) {
-        out.append(' ');
-      }
-      out.append(part);
-      first = false;
-    }
-    return out.append(System.lineSeparator()).toString();
+    return CommandLineHelp.synopsis(this);
   }
 
   /** What follows an error message: the synopsis and where to read more. */
@@ -435,113 +390,6 @@ final class CommandLineParser {
 
   /** The full help: synopsis, description, parameters, every visible option, subcommands. */
   String help() {
-    String nl = System.lineSeparator();
-    StringBuilder out = new StringBuilder(synopsis());
-    for (String line : description) {
-      if (line.isEmpty()) {
-        out.append(nl);
-      } else {
-        wrap(out, line, 0, 0);
-      }
-    }
-    for (Parameter p : parameters) {
-      String label = p.required() ? p.label() : "[" + p.label() + (p.rest() ? "...]" : "]");
-      row(out, "      " + label, p.description());
-    }
-    for (Option o : options) {
-      if (o.hidden()) {
-        continue;
-      }
-      String s = shortName(o);
-      String l = longName(o);
-      String left;
-      if (s != null && l != null) {
-        left = "  " + s + ", " + o.withLabel(l);
-      } else if (s != null) {
-        left = "  " + o.withLabel(s);
-      } else {
-        left = "      " + o.withLabel(l);
-      }
-      row(out, left, o.description());
-    }
-    if (!subcommands.isEmpty()) {
-      out.append("Commands:").append(nl);
-      int width = 0;
-      for (CommandLineParser c : subcommands) {
-        width = Math.max(width, c.name().length());
-      }
-      for (CommandLineParser c : subcommands) {
-        String left = "  " + c.name() + " ".repeat(width - c.name().length() + 2);
-        out.append(left);
-        wrap(out, c.description.isEmpty() ? "" : c.description.get(0), left.length(), left.length() + 2);
-      }
-    }
-    return out.toString();
-  }
-
-  private static void row(StringBuilder out, String left, String text) {
-    out.append(left);
-    if (left.length() > DESCRIPTION_COLUMN - 2) {
-      out.append(System.lineSeparator()).append(" ".repeat(DESCRIPTION_COLUMN));
-    } else {
-      out.append(" ".repeat(DESCRIPTION_COLUMN - left.length()));
-    }
-    wrap(out, text, DESCRIPTION_COLUMN, DESCRIPTION_COLUMN + 2);
-  }
-
-  /**
-   * Appends {@code text} word-wrapped to {@link #WIDTH}; the cursor is at column {@code column},
-   * continuation lines are indented to {@code indent}.
-   */
-  private static void wrap(StringBuilder out, String text, int column, int indent) {
-    int col = column;
-    boolean lineHasWord = false;
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf(' ', start);
-      if (end < 0) {
-        end = text.length();
-      }
-      int len = end - start;
-      if (len > 0) {
-        if (lineHasWord && col + 1 + len > WIDTH) {
-          out.append(System.lineSeparator()).append(" ".repeat(indent));
-          col = indent;
-          lineHasWord = false;
-        }
-        if (lineHasWord) {
-          out.append(' ');
-          col++;
-        }
-        out.append(text, start, end);
-        col += len;
-        lineHasWord = true;
-      }
-      start = end + 1;
-    }
-    out.append(System.lineSeparator());
-  }
-
-  private static String shortName(Option o) {
-    for (String n : o.names()) {
-      if (!n.startsWith("--")) {
-        return n;
-      }
-    }
-    return null;
-  }
-
-  private static String shortestName(Option o) {
-    String s = shortName(o);
-    return s != null ? s : longName(o);
-  }
-
-  private static String longName(Option o) {
-    for (String n : o.names()) {
-      if (n.startsWith("--")) {
-        return n;
-      }
-    }
-    return null;
+    return CommandLineHelp.help(this);
   }
 }

@@ -55,7 +55,8 @@ final class FalcoOptions {
       Option.flag("List the loaded rules (name and description) and exit.", "-L");
   boolean listRules;
 
-  static final Option DESCRIBE_RULE = Option.value("RULE", "Describe one loaded rule and exit.", "-l");
+  static final Option DESCRIBE_RULE =
+      Option.value("RULE", "Describe one loaded rule and exit.", "-l");
   String describeRule;
 
   static final Option LIST_FIELDS = Option.optionalValue("SOURCE", "",

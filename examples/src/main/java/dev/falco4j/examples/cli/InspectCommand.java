@@ -67,8 +67,8 @@ public final class InspectCommand {
       List.of(PRINT, DEBUG, SYSDIG_TABLES, HELP, VERSION),
       List.of(
           new Parameter("TRACE", "A .scap or .scap.gz trace file.", true, false),
-          new Parameter("FILTER",
-              "A filter condition in Falco's language (words are joined with spaces).", false, true)),
+          new Parameter("FILTER", "A filter condition in Falco's language"
+              + " (words are joined with spaces).", false, true)),
       List.of());
 
   private final Path trace;

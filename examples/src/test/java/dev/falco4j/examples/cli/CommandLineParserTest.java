@@ -349,7 +349,7 @@ class CommandLineParserTest {
         .contains("  -r=PATH               Rules file or directory to load")
         .contains("      --list[=SOURCE]   List the fields usable");
     for (String line : help.split("\\R")) {
-      assertThat(line.length()).as(line).isLessThanOrEqualTo(CommandLineParser.WIDTH);
+      assertThat(line.length()).as(line).isLessThanOrEqualTo(CommandLineHelp.WIDTH);
     }
   }
 
