@@ -73,6 +73,15 @@ final class ConverterRules {
     this.byKey = m;
   }
 
+  /**
+   * A table of the given rules.
+   *
+   * @throws IllegalStateException when two rules have the same event id and parameter count
+   */
+  static ConverterRules of(List<Rule> rules) {
+    return new ConverterRules(new ArrayList<>(rules));
+  }
+
   /** The table of current libscap (falcosecurity/libs 48dfd53c). */
   static ConverterRules libscap() {
     return Holder.INSTANCE;
@@ -95,7 +104,7 @@ final class ConverterRules {
   private static ConverterRules load() {
     Loader l = new Loader();
     LibscapConverterData.load(l);
-    return new ConverterRules(l.rules);
+    return of(l.rules);
   }
 
   /** Receives the generated rows. */

@@ -39,12 +39,17 @@ import java.util.zip.GZIPOutputStream;
  * newer versions of a syscall's event are written as the older version, with the enter event the
  * older reader needs in front (then one event becomes two blocks); syscalls without an older event
  * become the generic {@code syscall} pair; the rest is left out and counted. {@link
- * #downConversion()} reports what was done, per event type. Metadata blocks are the same for both.
+ * #downConversion()} reports what was done, per event type. Metadata blocks are the same for both,
+ * except that fd-list entries of kinds newer than sysdig 0.29.3 (bpf, userfaultfd, io_uring, memfd,
+ * pidfd) are written as "unsupported" with their name: that sysdig refuses a whole file otherwise.
  *
  * <p>Usage: {@link #create}, {@link #writeHeader} once, {@link #writeEvent} per event, {@link
  * #close}. Not thread-safe. Writing an event allocates nothing.
  */
 public final class ScapWriter implements AutoCloseable {
+
+  /** The last fd-list entry type sysdig 0.29.3 (libs e5c53d64) knows. */
+  private static final FdType SYSDIG_029_LAST_FD_TYPE = FdType.FILE_V2;
 
   /** Largest event block body of a non-large type (after the 8-byte block header). */
   static final int MAX_SMALL_BODY = 65536;
@@ -301,6 +306,12 @@ public final class ScapWriter implements AutoCloseable {
 
   private void fdEntry(FdSnapshot f) {
     FdType type = f.type();
+    if (layouts != null && type.id() > SYSDIG_029_LAST_FD_TYPE.id()) {
+      // sysdig 0.29.3 refuses the whole file on an fd type it does not know ("wrong fd type 17");
+      // the newer kinds (bpf, userfaultfd, io_uring, memfd, pidfd) carry just a name, as
+      // "unsupported" entries do.
+      type = FdType.UNSUPPORTED;
+    }
     byte[] name = str(f.name());
     ensure(64 + name.length);
     int start = block.position();
