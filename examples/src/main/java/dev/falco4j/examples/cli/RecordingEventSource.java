@@ -4,8 +4,11 @@ import dev.falco4j.core.event.EventView;
 import dev.falco4j.core.event.spi.EventSource;
 import dev.falco4j.core.event.spi.EventSourceStats;
 import dev.falco4j.core.event.spi.InitialState;
+import dev.falco4j.core.scap.DownConversionReport;
 import dev.falco4j.core.scap.ScapCompatibility;
 import dev.falco4j.core.scap.ScapWriter;
+import dev.falco4j.core.state.StateSnapshot;
+import dev.falco4j.core.state.SystemState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,9 +16,17 @@ import java.util.Objects;
 /**
  * {@code falco -w FILE}: an {@link EventSource} that hands out the events of another source and
  * writes each of them to a {@code .scap} trace on the way, so that what was seen live can be
- * replayed later with {@code -e FILE}. Events are copied byte for byte (one event layout for live
- * and replay); the source's initial state becomes the trace's metadata blocks. A name ending in
+ * replayed later with {@code -e FILE}, by Falco4J or by Debian's sysdig 0.29.3. A name ending in
  * {@code .gz} is written gzip-compressed, as sysdig's {@code -z} does.
+ *
+ * <p>Events are written in layouts sysdig 0.29.3 knows ({@link ScapCompatibility#SYSDIG_0_29}, the
+ * default): today's exit-only events become the enter/exit pairs of that time, newer syscalls the
+ * generic syscall event; what has no equivalent is left out and counted ({@link #report()}). The
+ * trace's metadata is what Falco4J knew before the first event: the source's initial state or,
+ * when the loop seeded more (the {@code /proc} scan of live capture, given through {@link
+ * #seeded}), the threads and fds of that state, so readers name the processes and files of programs
+ * that were already running. The metadata is written just before the first event, when that state
+ * is complete.
  *
  * <p>Same threading as the wrapped source: one consumer thread. {@link #close()} closes both the
  * trace (flushing it) and the source.
@@ -24,6 +35,9 @@ final class RecordingEventSource implements EventSource {
   private final EventSource source;
   private final ScapWriter writer;
   private final Path file;
+  /** The state to snapshot into the metadata, when the loop seeded more than the source knows. */
+  private SystemState seeded;
+  private boolean headerWritten;
 
   private RecordingEventSource(EventSource source, ScapWriter writer, Path file) {
     this.source = source;
@@ -31,32 +45,52 @@ final class RecordingEventSource implements EventSource {
     this.file = file;
   }
 
-  /**
-   * Starts recording {@code source} into {@code file} (created or replaced) and writes its header.
-   *
-   * @throws IOException when the file cannot be created or written; the source is left open
-   */
+  /** Starts recording {@code source} into {@code file} in layouts sysdig 0.29.3 reads. */
   static RecordingEventSource record(EventSource source, Path file) throws IOException {
+    return record(source, file, ScapCompatibility.SYSDIG_0_29);
+  }
+
+  /**
+   * Starts recording {@code source} into {@code file} (created or replaced).
+   *
+   * @throws IOException when the file cannot be created; the source is left open
+   */
+  static RecordingEventSource record(EventSource source, Path file, ScapCompatibility compatibility)
+      throws IOException {
     Objects.requireNonNull(source, "source");
     boolean gzip = file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
     ScapWriter writer;
     try {
-      writer = ScapWriter.create(file, gzip, ScapCompatibility.CURRENT);
+      writer = ScapWriter.create(file, gzip, compatibility);
     } catch (IOException e) {
       throw new IOException("cannot create the trace " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      writer.writeHeader(source.initialState());
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(writer);
-      throw new IOException("cannot write the trace " + file + ": " + e.getMessage(), e);
     }
     return new RecordingEventSource(source, writer, file);
   }
 
-  /** Events written to the trace so far. */
+  /**
+   * The loop seeded {@code state} beyond the source's initial state (live capture: a {@code /proc}
+   * scan). Its threads and fds become the trace's process and fd lists; the metadata is written
+   * now. Without this call the source's own initial state is written.
+   *
+   * @throws IOException when the trace cannot be written
+   */
+  void seeded(SystemState state) throws IOException {
+    if (headerWritten) {
+      return; // a later section of a concatenated source: its own state is written there
+    }
+    this.seeded = Objects.requireNonNull(state, "state");
+    writeHeader();
+  }
+
+  /** Events written to the trace so far (enter events added for sysdig 0.29 included). */
   long eventsRecorded() {
     return writer.eventsWritten();
+  }
+
+  /** What was rewritten or left out to fit sysdig 0.29.3's layouts, per event type. */
+  DownConversionReport report() {
+    return writer.downConversion();
   }
 
   /** The trace being written. */
@@ -76,6 +110,9 @@ final class RecordingEventSource implements EventSource {
 
   @Override
   public int next(EventView into) throws IOException {
+    if (!headerWritten) {
+      writeHeader();
+    }
     int r = source.next(into);
     try {
       if (r == EVENT) {
@@ -93,6 +130,17 @@ final class RecordingEventSource implements EventSource {
     return r;
   }
 
+  private void writeHeader() throws IOException {
+    headerWritten = true;
+    InitialState base = source.initialState();
+    InitialState state = seeded != null ? StateSnapshot.of(seeded, base) : base;
+    try {
+      writer.writeHeader(state);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot write the trace " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public EventSourceStats stats() {
     return source.stats();
@@ -102,9 +150,22 @@ final class RecordingEventSource implements EventSource {
   public void close() throws IOException {
     IOException failure = null;
     try {
+      if (!headerWritten) {
+        writeHeader(); // a trace without events is still a well-formed (if unreadable) file
+      }
+    } catch (IOException e) {
+      failure = e;
+    }
+    try {
       writer.close();
     } catch (IOException e) {
-      failure = new IOException("closing the trace " + file + " failed: " + e.getMessage(), e);
+      IOException wrapped =
+          new IOException("closing the trace " + file + " failed: " + e.getMessage(), e);
+      if (failure == null) {
+        failure = wrapped;
+      } else {
+        failure.addSuppressed(wrapped);
+      }
     }
     try {
       source.close();
@@ -117,14 +178,6 @@ final class RecordingEventSource implements EventSource {
     }
     if (failure != null) {
       throw failure;
-    }
-  }
-
-  private static void closeQuietly(ScapWriter writer) {
-    try {
-      writer.close();
-    } catch (IOException ignored) {
-      // the original failure is the one reported
     }
   }
 }
