@@ -304,9 +304,10 @@ final class FalcoRunner {
       return ExitCodes.FAILURE;
     }
     EventSource source = opened;
+    RecordingEventSource recorder = null;
     if (o.writeTrace != null) {
       try {
-        source = RecordingEventSource.record(opened, o.writeTrace);
+        source = recorder = RecordingEventSource.record(opened, o.writeTrace);
       } catch (IOException e) {
         opened.close();
         dispatcher.close();
@@ -317,7 +318,14 @@ final class FalcoRunner {
     if (captureFile == null) {
       // The probe's initial state holds no processes: scan /proc (after capture started, so that
       // nothing falls between the scan and the first event) to know parents that already ran.
-      loop.afterSeeding(state -> new ProcScanner(Path.of("/proc")).scanInto(state, state.bootTimeNs()));
+      // A recording gets the scanned processes and fds as its process and fd lists.
+      RecordingEventSource seededRecorder = recorder;
+      loop.afterSeeding(state -> {
+        new ProcScanner(Path.of("/proc")).scanInto(state, state.bootTimeNs());
+        if (seededRecorder != null) {
+          seededRecorder.seeded(state);
+        }
+      });
       // Like Falco's start-up lines: say that capture runs, or an alert-free host looks like a hang.
       err.println("falco: watching this host live (eBPF probe) with " + engine.rules().size()
           + " rules" + (o.writeTrace != null ? ", recording to " + o.writeTrace : "")
@@ -350,6 +358,9 @@ final class FalcoRunner {
         dispatcher.close(Duration.ofSeconds(5));
       }
       printSummary(engine, result, stats);
+      if (recorder != null) {
+        err.println("falco: " + recorder.report().summary());
+      }
       return ExitCodes.OK;
     } finally {
       out.flush();
