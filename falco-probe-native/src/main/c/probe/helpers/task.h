@@ -18,9 +18,40 @@ static __always_inline struct task_struct *f4j_current(void)
 	return (struct task_struct *)bpf_get_current_task();
 }
 
+/* Layouts of older kernels, matched by CO-RE (libbpf ignores the ___f4j_* suffix when it looks the
+ * type up in the running kernel's BTF). Each reader asks which layout the kernel has
+ * (bpf_core_field_exists is resolved at load time, so the other branch is dead code the verifier
+ * never sees), newest first:
+ *   mm counters   6.2+: mm->rss_stat[i] is a struct percpu_counter (its approximate sum in .count)
+ *                 older: mm->rss_stat is one struct mm_rss_stat of atomic longs, .count[i].counter
+ *   inode times   6.11+: i_ctime_sec/i_ctime_nsec, i_mtime_sec/i_mtime_nsec
+ *                 6.6-6.10: struct timespec64 __i_ctime; __i_mtime from 6.7 (6.6 still has i_mtime)
+ *                 older: struct timespec64 i_ctime, i_mtime */
+struct mm_rss_stat___f4j_old {
+	atomic_long_t count[4];
+} __attribute__((preserve_access_index));
+
+struct mm_struct___f4j_old {
+	struct mm_rss_stat___f4j_old rss_stat;
+} __attribute__((preserve_access_index));
+
+struct inode___f4j_6_6 {
+	struct timespec64 __i_ctime;
+	struct timespec64 __i_mtime;
+} __attribute__((preserve_access_index));
+
+struct inode___f4j_old {
+	struct timespec64 i_ctime;
+	struct timespec64 i_mtime;
+} __attribute__((preserve_access_index));
+
 static __always_inline s64 f4j_rss_counter(struct mm_struct *mm, int which)
 {
-	s64 v = BPF_CORE_READ(mm, rss_stat[which].count);
+	s64 v;
+	if (bpf_core_field_exists(mm->rss_stat[0].count))
+		v = BPF_CORE_READ(mm, rss_stat[which].count);
+	else
+		v = BPF_CORE_READ((struct mm_struct___f4j_old *)mm, rss_stat.count[which].counter);
 	return v < 0 ? 0 : v;
 }
 
@@ -152,15 +183,33 @@ static __always_inline u64 f4j_cap(const kernel_cap_t *cap)
 	return v;
 }
 
-/* An exe inode's change and modification times in ns since the epoch. */
+static __always_inline u64 f4j_timespec_ns(const struct timespec64 *t)
+{
+	return (u64)BPF_CORE_READ(t, tv_sec) * 1000000000ULL + BPF_CORE_READ(t, tv_nsec);
+}
+
+/* An exe inode's change and modification times in ns since the epoch (layouts: see above). */
 static __always_inline u64 f4j_inode_ctime(struct inode *inode)
 {
-	return (u64)BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_ctime_nsec);
+	/* Since 6.13 the top bit of i_ctime_nsec flags a queried ctime (multigrain timestamps, I_CTIME_QUERIED);
+	 * a nanosecond count never reaches it, so masking is right on 6.11 and 6.12 too. */
+	if (bpf_core_field_exists(inode->i_ctime_sec))
+		return (u64)BPF_CORE_READ(inode, i_ctime_sec) * 1000000000ULL +
+		       (BPF_CORE_READ(inode, i_ctime_nsec) & 0x7fffffffU);
+	struct inode___f4j_6_6 *mid = (void *)inode;
+	if (bpf_core_field_exists(mid->__i_ctime))
+		return f4j_timespec_ns(&mid->__i_ctime);
+	return f4j_timespec_ns(&((struct inode___f4j_old *)inode)->i_ctime);
 }
 
 static __always_inline u64 f4j_inode_mtime(struct inode *inode)
 {
-	return (u64)BPF_CORE_READ(inode, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_mtime_nsec);
+	if (bpf_core_field_exists(inode->i_mtime_sec))
+		return (u64)BPF_CORE_READ(inode, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(inode, i_mtime_nsec);
+	struct inode___f4j_6_6 *mid = (void *)inode;
+	if (bpf_core_field_exists(mid->__i_mtime))
+		return f4j_timespec_ns(&mid->__i_mtime);
+	return f4j_timespec_ns(&((struct inode___f4j_old *)inode)->i_mtime);
 }
 
 #endif /* F4J_TASK_H */

@@ -20,7 +20,12 @@ import java.util.List;
  */
 public final class ProbeSupport {
 
-  /** Oldest kernel the probe loads on: bpf_loop (5.17) is the newest helper it uses. */
+  /**
+   * Oldest kernel the probe loads on: bpf_loop (5.17) is the newest helper it uses. Kernel data
+   * layouts that changed since (mm counters in 6.2, inode times in 6.6, 6.7 and 6.11, kernfs parent
+   * in 6.15) are read through CO-RE fallbacks chosen at load time, which {@code CoreFallbackLiveIT}
+   * loads and verifies against BTF of each older layout.
+   */
   static final int MIN_MAJOR = 5;
 
   static final int MIN_MINOR = 17;

@@ -158,6 +158,12 @@ class LiveEventSourceLiveIT {
       assertThat(new String(parentClone.paramBytes(parentClone.paramIndex("args")), StandardCharsets.UTF_8))
           .contains(script.toString()).contains(unique);
       assertThat(parentClone.paramCount()).isEqualTo(21);
+      // mm counters (read per kernel layout): an interpreter that ran for a while has resident pages
+      // (the kernel's counter is approximate: per-CPU batches are not folded in, so a process
+      // that just exec'd can still read 0, in /proc/PID/status as here)
+      assertThat(parentClone.paramAsLong(parentClone.paramIndex("vm_rss"))).isPositive()
+          .isLessThanOrEqualTo(parentClone.paramAsLong(parentClone.paramIndex("vm_size")));
+      assertThat(parentClone.paramAsLong(parentClone.paramIndex("vm_swap"))).isNotNegative();
       EventView childClone = one(events, e -> isFork(e) && e.threadId() == child);
       assertThat(childClone.paramAsLong(0)).isZero();
       assertThat(childClone.paramAsLong(childClone.paramIndex("tid"))).isEqualTo(child);
@@ -178,6 +184,8 @@ class LiveEventSourceLiveIT {
       assertThat(exec.paramAsLong(exec.paramIndex("fdlimit"))).isPositive();
       assertThat(exec.paramAsString(exec.paramIndex("comm"))).isEqualTo("true");
       assertThat(exec.paramAsLong(exec.paramIndex("vm_size"))).isPositive();
+      assertThat(exec.paramAsLong(exec.paramIndex("vm_rss")))
+          .isLessThanOrEqualTo(exec.paramAsLong(exec.paramIndex("vm_size")));
       assertThat(exec.paramAsString(exec.paramIndex("env"))).isNotEmpty();
       assertCgroupsLikeProcSelf(new String(exec.paramBytes(exec.paramIndex("cgroups")), StandardCharsets.UTF_8));
       assertThat(exec.paramAsLong(exec.paramIndex("uid")))
@@ -185,8 +193,11 @@ class LiveEventSourceLiveIT {
       assertThat(exec.paramAsLong(exec.paramIndex("cap_effective"))).isNotZero(); // root
       assertThat(exec.paramAsLong(exec.paramIndex("exe_ino")))
           .isEqualTo((Long) Files.getAttribute(realTrue, "unix:ino"));
-      assertThat(exec.paramAsLong(exec.paramIndex("exe_ino_mtime")) / 1_000_000_000L)
-          .isEqualTo(Files.getLastModifiedTime(realTrue).toMillis() / 1000);
+      // inode times (read per kernel layout) to the nanosecond, as stat reports them
+      assertThat(exec.paramAsLong(exec.paramIndex("exe_ino_mtime")))
+          .isEqualTo(epochNanos(Files.getLastModifiedTime(realTrue)));
+      assertThat(exec.paramAsLong(exec.paramIndex("exe_ino_ctime")))
+          .isEqualTo(epochNanos((java.nio.file.attribute.FileTime) Files.getAttribute(realTrue, "unix:ctime")));
       assertThat(exec.paramAsString(exec.paramIndex("trusted_exepath"))).isEqualTo(realTrue.toString());
       assertThat(exec.paramAsString(exec.paramIndex("filename"))).isEqualTo("/bin/true");
       assertThat(exec.timestamp()).isGreaterThan(childClone.timestamp());
@@ -363,6 +374,11 @@ class LiveEventSourceLiveIT {
         assertThat(ours).contains(f[1] + "=" + f[2]);
       }
     }
+  }
+
+  private static long epochNanos(java.nio.file.attribute.FileTime t) {
+    java.time.Instant i = t.toInstant();
+    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
   private static boolean isFork(EventView e) {
