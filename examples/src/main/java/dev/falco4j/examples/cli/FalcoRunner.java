@@ -487,7 +487,7 @@ final class FalcoRunner {
     }
   }
 
-  /** A usage problem detected after picocli parsing (e.g. an unknown --format). */
+  /** A usage problem detected after the command line was parsed (e.g. an unknown --format). */
   static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
