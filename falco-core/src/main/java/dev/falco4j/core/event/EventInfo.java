@@ -83,8 +83,17 @@ public final class EventInfo {
 
   /** Index of the parameter named {@code paramName}, or -1. */
   public int paramIndex(String paramName) {
-    for (int i = 0; i < params.length; i++) {
-      if (params[i].name().equals(paramName)) {
+    ParamInfo[] ps = params;
+    // The table's names and the state's lookups are both string literals, hence the same
+    // interned objects: a reference scan finds them without comparing characters (the state
+    // looks parameters up by name on every fd and process event).
+    for (int i = 0; i < ps.length; i++) {
+      if (ps[i].name() == paramName) {
+        return i;
+      }
+    }
+    for (int i = 0; i < ps.length; i++) {
+      if (ps[i].name().equals(paramName)) {
         return i;
       }
     }
