@@ -20,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Rules on system calls the live probe does not capture (ptrace, unshare, setns, finit_module,
- * bpf): they cannot be performed and recorded here, so one synthetic event of each, in the current
- * scap layout, is placed into a real recorded trace ({@code ls} on the host, which raises nothing)
- * right after the {@code ls} program was loaded, and replayed: exactly the rule's one alert, about
- * {@code ls}. This proves the rule logic and field use, not the probe.
+ * Rules on rarer system calls (ptrace, unshare, setns, finit_module, bpf), proven on replay
+ * without root: one synthetic event of each, in the current scap layout, is placed into a real
+ * recorded trace ({@code ls} on the host, which raises nothing) right after the {@code ls} program
+ * was loaded, and replayed: exactly the rule's one alert, about {@code ls}. This proves the rule
+ * logic and field use; {@code DefaultRulesLiveIT} performs the same calls under the live probe.
  */
 class SyntheticEventRulesTest {
   @TempDir Path dir;
