@@ -61,6 +61,7 @@ public final class Engine {
   private final Map<String, EngineRule> byName;
   private final List<RulesProblem> warnings;
   private final LoadedRules loaded;
+  private final RulesResolver.Result resolved;
   private final FieldResolver<EvalContext> fields;
   private final EngineSettings settings;
   private final String hostname;
@@ -74,8 +75,10 @@ public final class Engine {
   private long alerts;
   private long events;
 
-  private Engine(Builder b, LoadedRules loaded, List<EngineRule> rules, List<RulesProblem> warnings) {
+  private Engine(Builder b, LoadedRules loaded, RulesResolver.Result resolved, List<EngineRule> rules,
+      List<RulesProblem> warnings) {
     this.loaded = loaded;
+    this.resolved = resolved;
     this.rules = List.copyOf(rules);
     Map<String, EngineRule> names = new LinkedHashMap<>();
     for (EngineRule r : rules) {
@@ -139,7 +142,6 @@ public final class Engine {
   }
 
   private void emit(EngineRule rule, EvalContext ctx) {
-    alerts++;
     Map<String, Object> values = rule.output.values(ctx);
     for (Map.Entry<String, OutputFormat> e : rule.extraFields.entrySet()) {
       OutputFormat f = e.getValue();
@@ -161,11 +163,74 @@ public final class Engine {
         .tags(rule.tags())
         .hostname(hostname)
         .build();
+    deliver(alert);
+  }
+
+  /** Counts an alert and hands it to the listeners and the dispatcher, on the calling thread. */
+  void deliver(Alert alert) {
+    alerts++;
     for (Consumer<Alert> l : listeners) {
       l.accept(alert);
     }
     if (dispatcher != null) {
       dispatcher.submit(alert);
+    }
+  }
+
+  // ------------------------------------------------------------------ replicas (ParallelReplay)
+
+  /**
+   * A copy of this engine for another evaluating thread ({@link ParallelReplay}): the same resolved
+   * rules compiled again (compiled conditions and outputs keep per-evaluation buffers, so threads
+   * cannot share them), the same fields, settings, host name, timing and rule enablement; its
+   * alerts go to {@code alertSink} only, on the replica's thread. The field resolver must hand out a
+   * new accessor per resolution, as {@link dev.falco4j.core.field.FieldCatalog} does.
+   */
+  Engine replica(Consumer<Alert> alertSink) {
+    Builder b = new Builder();
+    b.fields = fields;
+    b.settings = settings;
+    b.hostname = hostname;
+    b.measureTime = measureTime;
+    b.eventTypeOf = eventTypeOf;
+    b.listeners.add(alertSink);
+    List<RulesProblem> problems = new ArrayList<>();
+    RuleCompiler compiler = new RuleCompiler(fields, settings, resolved, problems);
+    List<EngineRule> compiled = new ArrayList<>(rules.size());
+    for (ResolvedRule r : resolved.rules()) {
+      EngineRule e = compiler.compile(r, compiled.size());
+      if (e != null) {
+        compiled.add(e);
+      }
+    }
+    if (compiled.size() != rules.size()) {
+      throw new IllegalStateException("the rules compiled to " + compiled.size()
+          + " rules for another thread, " + rules.size() + " the first time");
+    }
+    Engine copy = new Engine(b, loaded, resolved, compiled, warnings);
+    synchronized (this) {
+      // Selections made on this engine since it was built (select()) apply to the copy too.
+      for (int i = 0; i < rules.size(); i++) {
+        copy.rules.get(i).enabled = rules.get(i).enabled;
+      }
+    }
+    copy.rebuildIndex();
+    return copy;
+  }
+
+  /**
+   * Adds the counters of a replica (events, and per rule evaluations, matches and time) to this
+   * engine's, so that a run split over replicas reports what one engine would have counted.
+   * Alerts are not added: they are counted when {@link #deliver delivered} through this engine.
+   */
+  void addCounters(Engine replica) {
+    events += replica.events;
+    for (int i = 0; i < rules.size(); i++) {
+      EngineRule mine = rules.get(i);
+      EngineRule theirs = replica.rules.get(i);
+      mine.evaluations += theirs.evaluations;
+      mine.matches += theirs.matches;
+      mine.nanos += theirs.nanos;
     }
   }
 
@@ -462,7 +527,7 @@ public final class Engine {
           throw new RulesLoadException(problems);
         }
       }
-      return new Engine(this, rules, compiled, problems);
+      return new Engine(this, rules, resolved, compiled, problems);
     }
   }
 }
