@@ -369,8 +369,9 @@ public final class SystemState {
     int fdIdx = actions.fdParamIndex(type);
     long fdNum = -1;
     int flags = ev.info().flags();
-    if ((flags & EventFlags.CREATES_FD) != 0) {
-      // The fd does not exist yet: libsinsp shows fd number -1 on the enter event.
+    if ((flags & EventFlags.CREATES_FD) != 0 && (flags & EventFlags.USES_FD) == 0) {
+      // The fd does not exist yet: libsinsp shows fd number -1 on the enter event. (dup's enter
+      // both uses and creates: its fd param is the fd being duplicated, which its exit needs.)
       fdEvent = true;
       currentFdNum = -1;
     } else if (fdIdx >= 0 && fdIdx < ev.paramCount() && ev.paramLength(fdIdx) > 0) {
