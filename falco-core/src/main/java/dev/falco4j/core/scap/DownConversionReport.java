@@ -13,8 +13,10 @@ import java.util.Map;
  * @param eventsWritten event blocks written (rewritten events may take two)
  * @param enterEventsAdded enter events written in front of an exit because the older reader takes
  *     some of the syscall's arguments, or its fd, from the enter event
- * @param rewritten events written in an older layout of the same syscall (an older type id, fewer
- *     parameters, or the base syscall's event), by source type
+ * @param withEnter events given such an enter event (the generic pairs not included), by source
+ *     type
+ * @param rewritten events written in an older layout of the same syscall (an older type id with
+ *     its parameters, or the base syscall's event), by source type
  * @param asGeneric events written as the generic {@code syscall} pair (the older table has no
  *     event of their own), by source type
  * @param dropped events left out (no meaningful older equivalent), by source type
@@ -24,12 +26,14 @@ public record DownConversionReport(
     long eventsIn,
     long eventsWritten,
     long enterEventsAdded,
+    Map<String, Long> withEnter,
     Map<String, Long> rewritten,
     Map<String, Long> asGeneric,
     Map<String, Long> dropped) {
 
   /** Copies the maps. */
   public DownConversionReport {
+    withEnter = Map.copyOf(withEnter);
     rewritten = Map.copyOf(rewritten);
     asGeneric = Map.copyOf(asGeneric);
     dropped = Map.copyOf(dropped);
@@ -40,20 +44,23 @@ public record DownConversionReport(
     return sum(dropped);
   }
 
-  /** Events rewritten (older layout or generic) in total. */
+  /** Events rewritten (older layout or generic) in total; events only given an enter event are not. */
   public long convertedTotal() {
     return sum(rewritten) + sum(asGeneric);
   }
 
   /**
    * One line for a log: {@code "trace for sysdig 0.29.3: 5376 events in, 7900 written (2524 enter
-   * events added); older layouts: close < 2430, ...; generic syscall: prctl < 61; dropped: none"}.
+   * events added); enter added: close < 2430, ...; older layouts: dup2 < 40, ...; generic syscall:
+   * prctl < 61; dropped: none"}.
    */
   public String summary() {
     StringBuilder sb = new StringBuilder(256);
     sb.append("trace for ").append(target).append(": ").append(eventsIn).append(" events in, ")
         .append(eventsWritten).append(" written (").append(enterEventsAdded)
-        .append(" enter events added); older layouts: ");
+        .append(" enter events added); enter added: ");
+    append(sb, withEnter);
+    sb.append("; older layouts: ");
     append(sb, rewritten);
     sb.append("; generic syscall: ");
     append(sb, asGeneric);

@@ -1,17 +1,16 @@
 package dev.falco4j.core.scap;
 
-import java.util.List;
-
 /**
- * How the events of one current event type are written for an older reader (sysdig 0.29.3): as
- * they are, as one or two events of the older table (an enter event the older reader needs, then
- * the event itself), or not at all. Derived once per type by {@link Sysdig029Layouts}.
+ * How the events of one current event type are written for an older reader (sysdig 0.29.3):
+ * as they are; as they are behind an enter event the older reader needs; as an event of the older
+ * table (with that enter event in front when needed); or not at all. Derived once per type by
+ * {@link Sysdig029Layouts}.
  */
 final class LayoutPlan {
 
   /** Which rule produced the plan (reported per type in {@link DownConversionReport}). */
   enum Route {
-    /** The older table has the same type; events it fully describes are copied as they are. */
+    /** The older table has the same type and parameter widths: copied as it is. */
     SAME_TYPE("same type"),
     /** The converter table read backwards: the older layout current libscap upgrades from. */
     CONVERTER("older layout"),
@@ -36,37 +35,48 @@ final class LayoutPlan {
 
   private final Route route;
   private final int asIsMaxParams;
-  private final TargetLayout[] parts;
+  private final TargetLayout enter;
+  private final TargetLayout olderEvent;
+  private final boolean keepsEvent;
   private final int syscallIdParam;
   private final String why;
 
   /**
    * @param route the rule behind the plan
-   * @param asIsMaxParams events carrying at most this many parameters are already in the older
-   *     layout and are copied as they are; -1 when never
-   * @param parts what is written otherwise, in order (empty for {@link Route#DROP})
+   * @param asIsMaxParams events carrying at most this many parameters are copied as they are, with
+   *     nothing in front (they are already in a layout the older reader knows); -1 when never
+   * @param enter the older enter event written in front, or null
+   * @param olderEvent the event itself in an older layout, or null when it is kept as it is or
+   *     dropped
+   * @param keepsEvent true when the event itself is written as it is after {@code enter}: its
+   *     type id is the older reader's, which ignores the parameters appended since
    * @param syscallIdParam index of a {@code PT_SYSCALLID} parameter whose code must exist in the
    *     older table (else the event is dropped), -1 when none
    * @param why one line saying why, for reports and test failures
    */
-  LayoutPlan(Route route, int asIsMaxParams, List<TargetLayout> parts, int syscallIdParam,
-      String why) {
+  LayoutPlan(Route route, int asIsMaxParams, TargetLayout enter, TargetLayout olderEvent,
+      boolean keepsEvent, int syscallIdParam, String why) {
+    if (keepsEvent && olderEvent != null) {
+      throw new IllegalArgumentException("an event is either kept or rewritten: " + why);
+    }
     this.route = route;
     this.asIsMaxParams = asIsMaxParams;
-    this.parts = parts.toArray(new TargetLayout[0]);
+    this.enter = enter;
+    this.olderEvent = olderEvent;
+    this.keepsEvent = keepsEvent;
     this.syscallIdParam = syscallIdParam;
     this.why = why;
   }
 
   static LayoutPlan drop(String why) {
-    return new LayoutPlan(Route.DROP, -1, List.of(), -1, why);
+    return new LayoutPlan(Route.DROP, -1, null, null, false, -1, why);
   }
 
   Route route() {
     return route;
   }
 
-  /** True when an event with {@code nparams} parameters is copied as it is. */
+  /** True when an event with {@code nparams} parameters is copied as it is, nothing in front. */
   boolean copiesAsIs(int nparams) {
     return nparams <= asIsMaxParams;
   }
@@ -75,18 +85,29 @@ final class LayoutPlan {
     return asIsMaxParams;
   }
 
-  /** Number of events written per source event when not copied as is (0 when dropped). */
-  int partCount() {
-    return parts.length;
+  /** The enter event written in front of the event, or null. */
+  TargetLayout enter() {
+    return enter;
   }
 
-  TargetLayout part(int index) {
-    return parts[index];
+  /** The event itself in the older layout; null when it is kept as it is or dropped. */
+  TargetLayout olderEvent() {
+    return olderEvent;
   }
 
-  /** The last part: the source event itself in the older layout; null when dropped. */
-  TargetLayout main() {
-    return parts.length == 0 ? null : parts[parts.length - 1];
+  /** True when the event itself is written as it is (after {@link #enter()}). */
+  boolean keepsEvent() {
+    return keepsEvent;
+  }
+
+  /** True when nothing is written. */
+  boolean drops() {
+    return !keepsEvent && olderEvent == null;
+  }
+
+  /** Event blocks written per source event when not copied as is. */
+  int blocks() {
+    return drops() ? 0 : (enter != null ? 2 : 1);
   }
 
   int syscallIdParam() {

@@ -60,6 +60,7 @@ public final class ScapWriter implements AutoCloseable {
   private final Sysdig029Layouts layouts;
   /** Per source event type: events rewritten, and events dropped (index = type id). */
   private final long[] rewrittenByType;
+  private final long[] enterAddedByType;
   private final long[] droppedByType;
   private long droppedUnknownType;
   private long eventsIn;
@@ -78,6 +79,7 @@ public final class ScapWriter implements AutoCloseable {
         : null;
     int types = EventTable.current().size();
     this.rewrittenByType = new long[types];
+    this.enterAddedByType = new long[types];
     this.droppedByType = new long[types];
   }
 
@@ -113,15 +115,18 @@ public final class ScapWriter implements AutoCloseable {
    * ScapCompatibility#CURRENT} nothing is rewritten, only events of unknown types are left out.
    */
   public DownConversionReport downConversion() {
+    Map<String, Long> withEnter = new LinkedHashMap<>();
     Map<String, Long> rewritten = new LinkedHashMap<>();
     Map<String, Long> generic = new LinkedHashMap<>();
     Map<String, Long> dropped = new LinkedHashMap<>();
     EventTable table = EventTable.current();
     for (int t = 0; t < rewrittenByType.length; t++) {
       String key = key(table.event(t));
+      boolean asGeneric = layouts != null && layouts.plan(t).route() == LayoutPlan.Route.GENERIC;
+      if (enterAddedByType[t] > 0 && !asGeneric) {
+        withEnter.merge(key, enterAddedByType[t], Long::sum);
+      }
       if (rewrittenByType[t] > 0) {
-        boolean asGeneric = layouts != null
-            && layouts.plan(t).route() == LayoutPlan.Route.GENERIC;
         (asGeneric ? generic : rewritten).merge(key, rewrittenByType[t], Long::sum);
       }
       if (droppedByType[t] > 0) {
@@ -132,8 +137,8 @@ public final class ScapWriter implements AutoCloseable {
       dropped.put("unknown type", droppedUnknownType);
     }
     String target = layouts != null ? "sysdig 0.29.3" : "current libscap";
-    return new DownConversionReport(target, eventsIn, events, enterEventsAdded, rewritten, generic,
-        dropped);
+    return new DownConversionReport(target, eventsIn, events, enterEventsAdded, withEnter,
+        rewritten, generic, dropped);
   }
 
   private static String key(EventInfo info) {
@@ -381,35 +386,59 @@ public final class ScapWriter implements AutoCloseable {
     if (plan.copiesAsIs(ev.paramCount())) {
       return writeAsStored(ev);
     }
-    int parts = plan.partCount();
-    if (parts == 0) {
+    if (plan.drops()) {
       return skip(type);
     }
     boolean flags = ev.dumpFlags() != 0;
-    for (int k = 0; k < parts; k++) {
-      TargetLayout layout = plan.part(k);
-      int body = 2 + (flags ? 4 : 0) + layout.encodedSize(ev);
-      if (!layout.isLarge() && body > MAX_SMALL_BODY) {
-        throw new IllegalArgumentException("event " + ev.number() + " of type " + type
-            + " needs " + body + " bytes as " + layout.target().symbol()
-            + ", more than a non-large event block holds");
-      }
+    TargetLayout enter = plan.enter();
+    TargetLayout older = plan.olderEvent();
+    // check sizes first: a pair is written whole or not at all
+    checkFits(ev, enter, flags);
+    checkFits(ev, older, flags);
+    if (older == null) {
+      checkFits(ev, ev.lengthWidth() == 4, ev.encodedLength(), ev.type(), flags);
     }
-    for (int k = 0; k < parts; k++) {
-      TargetLayout layout = plan.part(k);
-      begin(blockType(layout.isLarge(), flags));
-      ensure(2 + (flags ? 4 : 0) + layout.encodedSize(ev));
-      block.putShort((short) Math.max(0, ev.cpu()));
-      if (flags) {
-        block.putInt(ev.dumpFlags());
-      }
-      layout.write(ev, block);
-      end();
-      events++;
+    if (enter != null) {
+      writeLayout(ev, enter, flags);
+      enterEventsAdded++;
+      enterAddedByType[type]++;
     }
-    enterEventsAdded += parts - 1;
-    rewrittenByType[type]++;
+    if (older != null) {
+      writeLayout(ev, older, flags);
+      rewrittenByType[type]++;
+    } else {
+      writeAsStored(ev);
+    }
     return true;
+  }
+
+  private void checkFits(EventView ev, TargetLayout layout, boolean flags) {
+    if (layout != null) {
+      checkFits(ev, layout.isLarge(), layout.encodedSize(ev), layout.type(), flags);
+    }
+  }
+
+  private static void checkFits(EventView ev, boolean large, int size, int writtenType,
+      boolean flags) {
+    int body = 2 + (flags ? 4 : 0) + size;
+    if (!large && body > MAX_SMALL_BODY) {
+      EventInfo info = EventTable.sysdig029().event(writtenType);
+      throw new IllegalArgumentException("event " + ev.number() + " of type " + ev.type()
+          + " needs " + body + " bytes as " + (info != null ? info.symbol() : "type " + writtenType)
+          + ", more than a non-large event block holds");
+    }
+  }
+
+  private void writeLayout(EventView ev, TargetLayout layout, boolean flags) throws IOException {
+    begin(blockType(layout.isLarge(), flags));
+    ensure(2 + (flags ? 4 : 0) + layout.encodedSize(ev));
+    block.putShort((short) Math.max(0, ev.cpu()));
+    if (flags) {
+      block.putInt(ev.dumpFlags());
+    }
+    layout.write(ev, block);
+    end();
+    events++;
   }
 
   private boolean skip(int type) {

@@ -6,7 +6,6 @@ import dev.falco4j.core.event.EventInfo;
 import dev.falco4j.core.event.EventTable;
 import dev.falco4j.core.event.ParamType;
 import dev.falco4j.core.event.SyscallInfo;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,8 +19,9 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li><b>Same type.</b> The older table has the type id with the same name and direction, and
- *       its parameters are a prefix of today's (same widths): events carrying no more parameters
- *       than the older row are copied as they are (old traces stay byte-identical).
+ *       its parameters are a prefix of today's (same widths): the event is copied as it is. The
+ *       older reader ignores the parameters appended since; today's readers (Falco4J replaying
+ *       the trace, current libscap) keep them all, so rules see the same values as live.
  *   <li><b>Older layout (converter backwards).</b> Current libscap upgrades every older layout to
  *       today's with the converter table: an older exit event, with the older enter event's
  *       parameters pulled in ({@code ENTER:i}), climbs rule by rule to a current type (e.g. {@code
@@ -29,26 +29,13 @@ import java.util.regex.Pattern;
  *       becomes {@code dup} 367). Running those rules symbolically over every exit type of the
  *       older table tells, for each current exit type, which older exit (and enter) parameter
  *       each current parameter came from; reading that backwards gives the older events to write.
- *       The older enter event is written when the older exit lacks some of its parameters, or when
- *       the older exit uses an fd (sysdig 0.29 takes the fd of an exit event from its enter
- *       event). Among several older versions the newest one (not {@code EF_OLD_VERSION} in the
+ *       The older enter event is written in front when the older exit lacks some of its
+ *       parameters, or when the older exit uses an fd (sysdig 0.29 takes the fd of an exit event
+ *       from its enter event). When the older exit has the current type id, the event itself is
+ *       kept as it is (rule 1) behind that enter event; otherwise it is written in the older
+ *       layout. Among several older versions the newest one (not {@code EF_OLD_VERSION} in the
  *       older table) wins. Parameters the rules do not place are matched by name (e.g. {@code
  *       connect} enter's {@code fd}/{@code addr}), else written as the converter's default.
- *   <li>Otherwise, the type with today's parameters minus the ones appended since (a prefix of the
- *       same type id, see 1).
- *   <li><b>Base syscall.</b> A numbered variant unknown to the older table ({@code pipe2}, {@code
- *       dup2}, {@code dup3}, {@code eventfd2}, {@code signalfd4}, {@code inotify_init1}, {@code
- *       umount2}) is written as its base syscall's event, parameters matched by name: drivers of
- *       that time reported those syscalls with the base event (e.g. {@code pipe2} as {@code
- *       PPME_SYSCALL_PIPE_E/X}).
- *   <li><b>Generic.</b> Any other syscall whose {@code ppm_sc} code the older table knows becomes
- *       the generic {@code syscall} enter/exit pair carrying that code and the native number
- *       (today's {@code prctl}, {@code memfd_create}...): the older reader shows the syscall's name,
- *       without arguments, as it did for syscalls without an event of their own. {@code ppm_sc}
- *       codes are the same in both tables (the older one is a prefix, only some names differ).
- *   <li><b>Drop.</b> Everything else (metadata and kernel-iterator events such as {@code
- *       asyncevent}, {@code useradded} or {@code task}, placeholder rows, retired enter events
- *       whose exit already carries their parameters, syscalls newer than the older table).
  * </ol>
  *
  * <p>Immutable and thread-safe; {@link #sysdig029()} is derived once per JVM.
@@ -252,31 +239,32 @@ final class Sysdig029Layouts {
     if (cur.hasFlag(EventFlags.UNUSED) || isPlaceholder(cur)) {
       return LayoutPlan.drop("placeholder row " + cur.symbol());
     }
-    int asIs = sameTypePrefix(cur);
+    int prefix = sameTypePrefix(cur);
     int syscallId = syscallIdParam(cur);
     Candidate c = cur.isEnter() ? null : fromConverter[t];
-    if (c != null && !(asIs >= cur.paramCount())) {
-      return converterPlan(cur, c, asIs, syscallId);
+    if (c != null) {
+      return converterPlan(cur, c, prefix, syscallId);
     }
-    if (asIs >= 0) {
-      // today's params minus the ones appended since: the older row is a prefix of this one
-      EventInfo target = older.event(t);
-      int[] sources = new int[target.paramCount()];
-      for (int i = 0; i < sources.length; i++) {
-        sources[i] = i < cur.paramCount() ? i : TargetLayout.DEFAULT;
-      }
-      TargetLayout main = new TargetLayout(target, cur, sources, new long[sources.length]);
-      return new LayoutPlan(LayoutPlan.Route.SAME_TYPE, asIs, List.of(main), syscallId,
-          cur.symbol() + " has " + target.paramCount() + " of " + cur.paramCount()
-              + " params in the older table");
+    if (prefix >= 0) {
+      return sameType(cur, syscallId);
     }
     return null;
   }
 
   /**
-   * How many params an event of this type may carry and still be copied as is: the older row's
-   * count when the older table has this id with the same name, direction, length width and
-   * parameter widths (names and flag sets may differ), else -1.
+   * Copied as it is: the older table has the type with the same parameter widths as far as it
+   * goes, and ignores the parameters appended since (today's readers need them).
+   */
+  private LayoutPlan sameType(EventInfo cur, int syscallId) {
+    return new LayoutPlan(LayoutPlan.Route.SAME_TYPE, Integer.MAX_VALUE, null, null, true,
+        syscallId, cur.symbol() + " is known to the older table ("
+            + older.event(cur.id()).paramCount() + " of " + cur.paramCount() + " params)");
+  }
+
+  /**
+   * How many params an event of this type may carry and still be in the older row's layout: the
+   * older row's count when the older table has this id with the same name, direction, length width
+   * and parameter widths (names and flag sets may differ), else -1.
    */
   private int sameTypePrefix(EventInfo cur) {
     EventInfo old = older.event(cur.id());
@@ -293,7 +281,7 @@ final class Sysdig029Layouts {
     return old.paramCount();
   }
 
-  private LayoutPlan converterPlan(EventInfo cur, Candidate c, int asIs, int syscallId) {
+  private LayoutPlan converterPlan(EventInfo cur, Candidate c, int prefix, int syscallId) {
     EventInfo oldExit = older.event(c.olderExit);
     EventInfo oldEnter = olderEnterOf(c.olderExit);
     boolean needsEnter = false;
@@ -302,14 +290,21 @@ final class Sysdig029Layouts {
     }
     // sysdig 0.29 takes an exit event's fd from the thread's last enter event
     needsEnter |= oldExit.hasFlag(EventFlags.USES_FD);
-    List<TargetLayout> parts = new ArrayList<>(2);
-    if (oldEnter != null && needsEnter && oldEnter.paramCount() > 0) {
-      parts.add(layoutFrom(oldEnter, cur, c.origins, ENTER));
+    TargetLayout enter = oldEnter != null && needsEnter && oldEnter.paramCount() > 0
+        ? layoutFrom(oldEnter, cur, c.origins, ENTER) : null;
+    if (c.olderExit == cur.id() && prefix >= 0) {
+      if (enter == null) {
+        return sameType(cur, syscallId);
+      }
+      // The older reader knows this exit and ignores today's extra params; it only needs the
+      // enter event. Events in the older layout already come with theirs (an old trace).
+      return new LayoutPlan(LayoutPlan.Route.CONVERTER, prefix, enter, null, true, syscallId,
+          cur.symbol() + " kept, written behind " + oldEnter.symbol());
     }
-    parts.add(layoutFrom(oldExit, cur, c.origins, 0));
-    String why = cur.symbol() + " written as " + (parts.size() == 2
-        ? oldEnter.symbol() + " + " : "") + oldExit.symbol();
-    return new LayoutPlan(LayoutPlan.Route.CONVERTER, Math.max(-1, asIs), parts, syscallId, why);
+    TargetLayout main = layoutFrom(oldExit, cur, c.origins, 0);
+    return new LayoutPlan(LayoutPlan.Route.CONVERTER, prefix, enter, main, false, syscallId,
+        cur.symbol() + " written as " + (enter != null ? oldEnter.symbol() + " + " : "")
+            + oldExit.symbol());
   }
 
   /** The older row {@code target} filled from the current event's params whose origin is base+i. */
@@ -353,25 +348,37 @@ final class Sysdig029Layouts {
     }
     EventInfo base = current.find(m.group(1), cur.isEnter());
     LayoutPlan basePlan = base == null ? null : plans[base.id()];
-    if (basePlan == null || basePlan.route() == LayoutPlan.Route.DROP
-        || basePlan.route() == LayoutPlan.Route.GENERIC || basePlan.main() == null) {
+    if (basePlan == null || basePlan.drops() || basePlan.route() == LayoutPlan.Route.GENERIC) {
       return null;
     }
-    List<TargetLayout> parts = new ArrayList<>(2);
-    for (int k = 0; k < basePlan.partCount(); k++) {
-      TargetLayout b = basePlan.part(k);
-      EventInfo target = b.target();
-      int[] sources = new int[target.paramCount()];
+    TargetLayout enter = basePlan.enter() == null ? null : remap(basePlan.enter(), base, cur);
+    TargetLayout main;
+    if (basePlan.olderEvent() != null) {
+      main = remap(basePlan.olderEvent(), base, cur);
+    } else {
+      // the base event is kept as it is: its older row, filled by parameter name
+      EventInfo row = older.event(base.id());
+      int[] sources = new int[row.paramCount()];
       for (int i = 0; i < sources.length; i++) {
-        int s = b.source(i);
-        sources[i] = s < 0 ? TargetLayout.DEFAULT
-            : byName(cur, base.param(s).name(), target.param(i).type());
+        sources[i] = byName(cur, row.param(i).name(), row.param(i).type());
       }
-      parts.add(new TargetLayout(target, cur, sources, new long[sources.length]));
+      main = new TargetLayout(row, cur, sources, new long[sources.length]);
     }
-    String why = cur.symbol() + " written as its base syscall's " + basePlan.why()
-        .substring(basePlan.why().indexOf(" written as ") + " written as ".length());
-    return new LayoutPlan(LayoutPlan.Route.BASE_SYSCALL, -1, parts, syscallIdParam(cur), why);
+    return new LayoutPlan(LayoutPlan.Route.BASE_SYSCALL, -1, enter, main, false,
+        syscallIdParam(cur), cur.symbol() + " written as its base syscall's "
+            + (enter != null ? enter.target().symbol() + " + " : "") + main.target().symbol());
+  }
+
+  /** A base event's layout filled from the numbered variant's params of the same names. */
+  private static TargetLayout remap(TargetLayout b, EventInfo base, EventInfo cur) {
+    EventInfo target = b.target();
+    int[] sources = new int[target.paramCount()];
+    for (int i = 0; i < sources.length; i++) {
+      int s = b.source(i);
+      sources[i] = s < 0 ? TargetLayout.DEFAULT
+          : byName(cur, base.param(s).name(), target.param(i).type());
+    }
+    return new TargetLayout(target, cur, sources, new long[sources.length]);
   }
 
   // ------------------------------------------------------------------ rules 5-6
@@ -389,16 +396,14 @@ final class Sysdig029Layouts {
     if (older.syscallName(sc.ppmSc()) == null) {
       return LayoutPlan.drop(cur.symbol() + ": the older table does not know syscall " + sc.name());
     }
-    EventInfo genericEnter = older.event(0);
-    EventInfo genericExit = older.event(1);
-    List<TargetLayout> parts = new ArrayList<>(2);
-    parts.add(constantLayout(genericEnter, sc));
-    if (!cur.isEnter()) {
-      parts.add(constantLayout(genericExit, sc));
+    TargetLayout genericEnter = constantLayout(older.event(0), sc);
+    String why = cur.symbol() + " written as the generic syscall " + (cur.isEnter() ? "enter event"
+        : "pair") + ", ID " + sc.ppmSc() + " (" + sc.name() + ")";
+    if (cur.isEnter()) {
+      return new LayoutPlan(LayoutPlan.Route.GENERIC, -1, null, genericEnter, false, -1, why);
     }
-    return new LayoutPlan(LayoutPlan.Route.GENERIC, -1, parts, -1,
-        cur.symbol() + " written as the generic syscall pair, ID " + sc.ppmSc() + " ("
-            + sc.name() + ")");
+    return new LayoutPlan(LayoutPlan.Route.GENERIC, -1, genericEnter,
+        constantLayout(older.event(1), sc), false, -1, why);
   }
 
   /** A generic syscall event: ID = the ppm_sc code, nativeID = the x86_64 number. */

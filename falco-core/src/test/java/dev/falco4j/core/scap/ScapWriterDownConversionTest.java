@@ -49,22 +49,36 @@ class ScapWriterDownConversionTest {
     for (int t = 0; t < current.size(); t++) {
       LayoutPlan plan = layouts.plan(t);
       EventInfo info = current.event(t);
-      if (plan.partCount() == 0 || plan.copiesAsIs(info.paramCount())) {
+      if (plan.drops() || plan.copiesAsIs(info.paramCount())) {
         continue;
       }
       byte[][] params = new byte[info.paramCount()][];
       for (int i = 0; i < params.length; i++) {
         params[i] = sample(info.param(i), i);
       }
-      List<EventView> read = roundTrip(v2(t, TS, TID, info.isLargePayload(), params));
-      if (read.size() != plan.partCount()) {
-        problems.add(info.symbol() + ": " + read.size() + " events read, " + plan.partCount()
+      byte[] event = v2(t, TS, TID, info.isLargePayload(), params);
+      List<EventView> read = roundTrip(event);
+      if (read.size() != plan.blocks()) {
+        problems.add(info.symbol() + ": " + read.size() + " events read, " + plan.blocks()
             + " planned");
         continue;
       }
+      List<TargetLayout> parts = new ArrayList<>();
+      if (plan.enter() != null) {
+        parts.add(plan.enter());
+      }
+      parts.add(plan.olderEvent()); // null: the event itself, kept
       for (int k = 0; k < read.size(); k++) {
         EventView ev = read.get(k);
-        TargetLayout part = plan.part(k);
+        TargetLayout part = parts.get(k);
+        if (part == null) {
+          byte[] stored = new byte[ev.encodedLength()];
+          ev.writeV2(ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN));
+          if (!Arrays.equals(stored, event)) {
+            problems.add(info.symbol() + ": the kept event changed");
+          }
+          continue;
+        }
         String where = info.symbol() + " as " + part.target().symbol();
         if (ev.type() != part.type() || ev.paramCount() != part.target().paramCount()
             || ev.timestamp() != TS || ev.threadId() != TID || ev.cpu() != 1) {
@@ -87,36 +101,42 @@ class ScapWriterDownConversionTest {
   }
 
   @Test
-  void closeBecomesItsEnterAndExitEventsAndIsReported() throws Exception {
+  void closeGetsItsEnterEventAndIsReported() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
       w.writeHeader(InitialState.empty());
       assertThat(w.writeEvent(view(v2(EventType.CLOSE_X, TS, TID, false, i64(0), i64(7)))))
           .isTrue();
-      // an old-style close exit (res only) is already sysdig's layout: copied
+      // an old-style close exit (res only) comes with its own enter event: copied
       assertThat(w.writeEvent(view(v2(EventType.CLOSE_X, TS + 1, TID, false, i64(0))))).isTrue();
-      assertThat(w.writeEvent(view(v2(EventType.ASYNCEVENT_E, TS + 2, TID, true, u32(1),
+      assertThat(w.writeEvent(view(v2(EventType.DUP2_X, TS + 2, TID, false, i64(1), i64(5),
+          i64(1))))).isTrue();
+      assertThat(w.writeEvent(view(v2(EventType.ASYNCEVENT_E, TS + 3, TID, true, u32(1),
           cstr("x"), new byte[0])))).isFalse();
-      assertThat(w.eventsWritten()).isEqualTo(3);
+      assertThat(w.eventsWritten()).isEqualTo(5);
       assertThat(w.skippedEvents()).isEqualTo(1);
       DownConversionReport r = w.downConversion();
-      assertThat(r.eventsIn()).isEqualTo(3);
-      assertThat(r.eventsWritten()).isEqualTo(3);
-      assertThat(r.enterEventsAdded()).isEqualTo(1);
-      assertThat(r.rewritten()).containsExactly(java.util.Map.entry("close <", 1L));
+      assertThat(r.eventsIn()).isEqualTo(4);
+      assertThat(r.eventsWritten()).isEqualTo(5);
+      assertThat(r.enterEventsAdded()).isEqualTo(2);
+      assertThat(r.withEnter()).containsOnly(java.util.Map.entry("close <", 1L),
+          java.util.Map.entry("dup2 <", 1L));
+      assertThat(r.rewritten()).containsExactly(java.util.Map.entry("dup2 <", 1L));
       assertThat(r.dropped()).containsExactly(java.util.Map.entry("asyncevent >", 1L));
       assertThat(r.convertedTotal()).isEqualTo(1);
       assertThat(r.droppedTotal()).isEqualTo(1);
-      assertThat(r.summary()).isEqualTo("trace for sysdig 0.29.3: 3 events in, 3 written (1 enter"
-          + " events added); older layouts: close < 1; generic syscall: none; dropped: asyncevent > 1");
+      assertThat(r.summary()).isEqualTo("trace for sysdig 0.29.3: 4 events in, 5 written (2 enter"
+          + " events added); enter added: close < 1, dup2 < 1; older layouts: dup2 < 1; generic"
+          + " syscall: none; dropped: asyncevent > 1");
     }
     List<EventView> read = readAll(bytes.toByteArray(), older);
-    assertThat(read).hasSize(3);
-    assertThat(read.get(0).type()).isEqualTo(EventType.CLOSE_E);
+    assertThat(read).extracting(EventView::type).containsExactly(EventType.CLOSE_E,
+        EventType.CLOSE_X, EventType.CLOSE_X, EventType.DUP_E, EventType.DUP_X);
     assertThat(read.get(0).paramAsLong(0)).isEqualTo(7);
-    assertThat(read.get(1).type()).isEqualTo(EventType.CLOSE_X);
-    assertThat(read.get(1).paramCount()).isEqualTo(1);
-    assertThat(read.get(2).timestamp()).isEqualTo(TS + 1);
+    assertThat(read.get(1).paramCount()).isEqualTo(2); // today's close exit, kept whole
+    assertThat(read.get(2).paramCount()).isEqualTo(1);
+    assertThat(read.get(3).paramAsLong(0)).isEqualTo(5);
+    assertThat(read.get(4).paramAsLong(0)).isEqualTo(1);
   }
 
   @Test
@@ -124,7 +144,7 @@ class ScapWriterDownConversionTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
       w.writeHeader(InitialState.empty());
-      // ppm_sc 106 (prctl) exists for sysdig 0.29: enter (ID, nativeID) + exit (ID)
+      // ppm_sc 106 (prctl) exists for sysdig 0.29: an enter (ID, nativeID) in front of the exit
       assertThat(w.writeEvent(view(v2(EventType.GENERIC_X, TS, TID, false, u16(106), u16(157)))))
           .isTrue();
       // 342 (memfd_create) is newer than sysdig's table: it would show a bogus name
@@ -141,7 +161,7 @@ class ScapWriterDownConversionTest {
     assertThat(read.get(0).paramAsLong(0)).isEqualTo(106);
     assertThat(read.get(0).paramAsLong(1)).isEqualTo(157);
     assertThat(read.get(1).type()).isEqualTo(EventType.GENERIC_X);
-    assertThat(read.get(1).paramCount()).isEqualTo(1);
+    assertThat(read.get(1).paramCount()).isEqualTo(2); // kept whole: sysdig reads ID only
   }
 
   @Test
@@ -149,7 +169,7 @@ class ScapWriterDownConversionTest {
     byte[] bytes = encode(v2(EventType.BPF_2_X, TS, TID, false, i64(-1), u32(5)));
     List<EventView> read = readAll(bytes, older);
     EventView exit = read.get(1);
-    assertThat(exit.type()).isEqualTo(EventType.BPF_X);
+    assertThat(exit.type()).isEqualTo(297); // PPME_SYSCALL_BPF_X
     assertThat(exit.dynamicAlternative(0).type()).isEqualTo(ParamType.ERRNO);
     assertThat(exit.dynamicAsLong(0, 0)).isEqualTo(-1);
     read = readAll(encode(v2(EventType.BPF_2_X, TS, TID, false, i64(9), u32(5))), older);
@@ -160,10 +180,10 @@ class ScapWriterDownConversionTest {
 
   @Test
   void missingOrEmptyParamsGetTheConvertersDefault() throws Exception {
-    // a setresuid exit that carries only res: the uids the enter event needs are unknown
+    // a setresuid exit that carries only res: already sysdig's layout, copied as it is
     List<EventView> read = readAll(encode(v2(EventType.SETRESUID_X, TS, TID, false, i64(0))),
         older);
-    assertThat(read).hasSize(1); // res only: already sysdig's layout, copied as it is
+    assertThat(read).hasSize(1);
     // a close exit with an empty fd: sysdig reads fixed-width params blindly, so 8 zero bytes
     read = readAll(encode(v2(EventType.CLOSE_X, TS, TID, false, i64(0), new byte[0])), older);
     assertThat(read.get(0).paramLength(0)).isEqualTo(8);

@@ -36,19 +36,21 @@ class Sysdig029LayoutsTest {
         problems.add(t + ": no plan");
         continue;
       }
-      for (int k = 0; k < plan.partCount(); k++) {
-        TargetLayout part = plan.part(k);
-        EventInfo row = older.event(part.type());
-        if (row == null || row != part.target()) {
-          problems.add(t + ": part " + k + " is not a row of sysdig's table");
-          continue;
-        }
-        if (k < plan.partCount() - 1 && !row.isEnter()) {
-          problems.add(t + ": only enter events may precede the event itself");
-        }
+      TargetLayout enter = plan.enter();
+      if (enter != null && (older.event(enter.type()) != enter.target() || !enter.target().isEnter()
+          || plan.drops())) {
+        problems.add(t + ": bad enter part " + enter.target().symbol());
       }
-      if (plan.route() == LayoutPlan.Route.DROP && plan.partCount() != 0) {
-        problems.add(t + ": a dropped type writes events");
+      TargetLayout main = plan.olderEvent();
+      if (main != null && older.event(main.type()) != main.target()) {
+        problems.add(t + ": " + main.target().symbol() + " is not a row of sysdig's table");
+      }
+      if (plan.keepsEvent() && (t >= older.size()
+          || !older.event(t).name().equals(current.event(t).name()))) {
+        problems.add(t + ": kept, but sysdig's table has no such type");
+      }
+      if ((plan.route() == LayoutPlan.Route.DROP) != plan.drops()) {
+        problems.add(t + ": route " + plan.route() + " but drops=" + plan.drops());
       }
     }
     assertThat(problems).isEmpty();
@@ -62,8 +64,10 @@ class Sysdig029LayoutsTest {
     for (int t = 0; t < current.size(); t++) {
       LayoutPlan plan = layouts.plan(t);
       EventInfo cur = current.event(t);
-      for (int k = 0; k < plan.partCount(); k++) {
-        TargetLayout part = plan.part(k);
+      for (TargetLayout part : new TargetLayout[] {plan.enter(), plan.olderEvent()}) {
+        if (part == null) {
+          continue;
+        }
         for (int i = 0; i < part.target().paramCount(); i++) {
           int s = part.source(i);
           if (s < 0) {
@@ -83,41 +87,40 @@ class Sysdig029LayoutsTest {
 
   @Test
   void exitOnlyEventsGetTheEnterEventTheirOlderLayoutNeeds() {
-    // close exit (res, fd): sysdig 0.29 takes the fd from close enter
+    // close exit (res, fd): sysdig 0.29 takes the fd from close enter and ignores the exit's fd
     LayoutPlan close = layouts.plan(EventType.CLOSE_X);
     assertThat(close.route()).isEqualTo(LayoutPlan.Route.CONVERTER);
-    assertParts(close, "PPME_SYSCALL_CLOSE_E(fd<-fd)", "PPME_SYSCALL_CLOSE_X(res<-res)");
-    assertThat(close.copiesAsIs(1)).isTrue(); // an old-style close exit is already sysdig's
+    assertParts(close, "PPME_SYSCALL_CLOSE_E(fd<-fd)", "kept");
+    assertThat(close.copiesAsIs(1)).isTrue(); // an old-style close exit comes with its enter
     assertThat(close.copiesAsIs(2)).isFalse();
     assertParts(layouts.plan(EventType.CONNECT_X), "PPME_SOCKET_CONNECT_E(fd<-fd addr<-addr)",
-        "PPME_SOCKET_CONNECT_X(res<-res tuple<-tuple)");
+        "kept");
     // read: fd and size moved from the enter event into the exit event over the years
-    assertParts(layouts.plan(EventType.READ_X), "PPME_SYSCALL_READ_E(fd<-fd size<-size)",
-        "PPME_SYSCALL_READ_X(res<-res data<-data)");
+    assertParts(layouts.plan(EventType.READ_X), "PPME_SYSCALL_READ_E(fd<-fd size<-size)", "kept");
     // execve 19: its 2022 exit had 20 params; the filename went into the enter event
     LayoutPlan execve = layouts.plan(EventType.EXECVE_19_X);
-    assertThat(execve.partCount()).isEqualTo(2);
-    assertThat(execve.part(0).target().symbol()).isEqualTo("PPME_SYSCALL_EXECVE_19_E");
-    assertThat(execve.part(0).source(0)).isEqualTo(current.event(EventType.EXECVE_19_X)
+    assertThat(execve.enter().target().symbol()).isEqualTo("PPME_SYSCALL_EXECVE_19_E");
+    assertThat(execve.enter().source(0)).isEqualTo(current.event(EventType.EXECVE_19_X)
         .paramIndex("filename"));
-    assertThat(execve.main().target().paramCount()).isEqualTo(20);
+    assertThat(execve.keepsEvent()).isTrue();
     assertThat(execve.copiesAsIs(20)).isTrue();
+    assertThat(execve.copiesAsIs(31)).isFalse();
+    assertThat(execve.blocks()).isEqualTo(2);
   }
 
   @Test
   void newerVersionsBecomeTheOlderVersionOfTheSameSyscall() {
-    // openat: the ino param came later; no enter event is needed
-    assertParts(layouts.plan(EventType.OPENAT_2_X), "PPME_SYSCALL_OPENAT_2_X(fd<-fd dirfd<-dirfd"
-        + " name<-name flags<-flags mode<-mode dev<-dev)");
+    // same id, params appended since (ino, reaper_tid): sysdig ignores them, copied as they are
+    for (int t : new int[] {EventType.OPENAT_2_X, EventType.PROCEXIT_1_E, 335 /* clone3 */}) {
+      assertThat(layouts.plan(t).route()).isEqualTo(LayoutPlan.Route.SAME_TYPE);
+      assertThat(layouts.plan(t).copiesAsIs(current.event(t).paramCount())).isTrue();
+    }
     // dup (367) was dup 124/125 in 2022
     assertParts(layouts.plan(EventType.DUP_1_X), "PPME_SYSCALL_DUP_E(fd<-oldfd)",
         "PPME_SYSCALL_DUP_X(res<-res)");
-    // procexit gained reaper_tid
-    assertParts(layouts.plan(EventType.PROCEXIT_1_E), "PPME_PROCEXIT_1_E(status<-status ret<-ret"
-        + " sig<-sig core<-core)");
     // bpf: the result was a dynamic param (fd or errno)
-    LayoutPlan bpf = layouts.plan(EventType.BPF_2_X);
-    assertParts(bpf, "PPME_SYSCALL_BPF_E(cmd<-cmd)", "PPME_SYSCALL_BPF_X(res_or_fd<-fd)");
+    assertParts(layouts.plan(EventType.BPF_2_X), "PPME_SYSCALL_BPF_E(cmd<-cmd)",
+        "PPME_SYSCALL_BPF_X(res_or_fd<-fd)");
   }
 
   @Test
@@ -128,13 +131,13 @@ class Sysdig029LayoutsTest {
     }
     assertParts(layouts.plan(EventType.PIPE2_X),
         "PPME_SYSCALL_PIPE_X(res<-res fd1<-fd1 fd2<-fd2 ino<-ino)");
-    assertThat(layouts.plan(current.find("eventfd2", false).id()).main().target().name())
+    assertThat(layouts.plan(current.find("eventfd2", false).id()).olderEvent().target().name())
         .isEqualTo("eventfd");
-    assertThat(layouts.plan(current.find("umount2", false).id()).main().target().name())
+    assertThat(layouts.plan(current.find("umount2", false).id()).olderEvent().target().name())
         .isEqualTo("umount");
-    assertThat(layouts.plan(current.find("inotify_init1", false).id()).main().target().name())
-        .isEqualTo("inotify_init");
-    assertThat(layouts.plan(current.find("signalfd4", false).id()).main().target().name())
+    assertThat(layouts.plan(current.find("inotify_init1", false).id()).olderEvent().target()
+        .name()).isEqualTo("inotify_init");
+    assertThat(layouts.plan(current.find("signalfd4", false).id()).olderEvent().target().name())
         .isEqualTo("signalfd");
   }
 
@@ -142,9 +145,8 @@ class Sysdig029LayoutsTest {
   void syscallsWithoutAnOlderEventBecomeTheGenericPair() {
     LayoutPlan prctl = layouts.plan(EventType.PRCTL_X);
     assertThat(prctl.route()).isEqualTo(LayoutPlan.Route.GENERIC);
-    assertThat(prctl.partCount()).isEqualTo(2);
-    TargetLayout enter = prctl.part(0);
-    TargetLayout exit = prctl.part(1);
+    TargetLayout enter = prctl.enter();
+    TargetLayout exit = prctl.olderEvent();
     assertThat(enter.type()).isEqualTo(EventType.GENERIC_E);
     assertThat(exit.type()).isEqualTo(EventType.GENERIC_X);
     // ppm_sc 106 = prctl in both tables; x86_64 nr 157
@@ -167,6 +169,7 @@ class Sysdig029LayoutsTest {
         EventType.PRCTL_X - 1 /* prctl enter: retired, its exit carries its params */}) {
       assertThat(layouts.plan(t).route()).as(current.event(t).symbol())
           .isEqualTo(LayoutPlan.Route.DROP);
+      assertThat(layouts.plan(t).blocks()).isZero();
       assertThat(layouts.plan(t).why()).isNotBlank();
     }
   }
@@ -189,29 +192,29 @@ class Sysdig029LayoutsTest {
   }
 
   private void assertParts(LayoutPlan plan, String... expected) {
+    int type = -1;
+    for (int t = 0; t < current.size(); t++) {
+      if (layouts.plan(t) == plan) {
+        type = t;
+      }
+    }
     List<String> actual = new ArrayList<>();
-    for (int k = 0; k < plan.partCount(); k++) {
-      TargetLayout part = plan.part(k);
+    for (TargetLayout part : new TargetLayout[] {plan.enter(), plan.olderEvent()}) {
+      if (part == null) {
+        continue;
+      }
       StringBuilder sb = new StringBuilder(part.target().symbol()).append('(');
       for (int i = 0; i < part.target().paramCount(); i++) {
         int s = part.source(i);
         sb.append(i == 0 ? "" : " ").append(part.target().param(i).name()).append("<-")
-            .append(s >= 0 ? "" : s == TargetLayout.CONSTANT ? "#" + part.constant(i) : "default");
-        if (s >= 0) {
-          sb.append(plan == null ? "?" : sourceName(plan, s));
-        }
+            .append(s >= 0 ? current.event(type).param(s).name()
+                : s == TargetLayout.CONSTANT ? "#" + part.constant(i) : "default");
       }
       actual.add(sb.append(')').toString());
     }
-    assertThat(actual).as(plan.toString()).containsExactly(expected);
-  }
-
-  private String sourceName(LayoutPlan plan, int s) {
-    for (int t = 0; t < current.size(); t++) {
-      if (layouts.plan(t) == plan) {
-        return current.event(t).param(s).name();
-      }
+    if (plan.keepsEvent()) {
+      actual.add("kept");
     }
-    return "?";
+    assertThat(actual).as(plan.toString()).containsExactly(expected);
   }
 }
