@@ -19,14 +19,17 @@ public enum ScapCompatibility {
   CURRENT,
   /**
    * Every event is written in a layout sysdig 0.29.3 knows, so that it shows the same events with
-   * the same values as Falco4J does when both read the file: events already in such a layout are
-   * copied; a newer version of a syscall's event is written as the older version of the same
-   * syscall, with the enter event that version needs (e.g. {@code close} exit (res, fd) becomes
-   * enter (fd) + exit (res); {@code dup2} becomes {@code dup}); a syscall the older table has no
-   * event for becomes the generic {@code syscall} pair; what has no meaningful equivalent
-   * ({@code asyncevent}, {@code useradded}, kernel-iterator events, syscalls newer than 2022) is
-   * left out. The rules come from the two event tables and libscap's converter table read
-   * backwards; {@link ScapWriter#downConversion()} reports per type what was done.
+   * the same values as Falco4J does when both read the file: an event whose type id sysdig knows is
+   * kept whole (sysdig ignores the params appended since, today's readers keep them), with the
+   * enter event sysdig needs written in front when the syscall's arguments or fd lived there in
+   * 2022 (e.g. {@code close} exit (res, fd) gets {@code close} enter (fd)); a type sysdig lacks is
+   * written as the older version of the same syscall ({@code dup} 367 as {@code dup} 124/125,
+   * {@code dup2} as {@code dup}); a syscall the older table has no event for becomes the generic
+   * {@code syscall} pair; what has no meaningful equivalent ({@code asyncevent}, {@code
+   * useradded}, kernel-iterator events, syscalls newer than 2022) is left out. Fd-list entries of
+   * kinds newer than sysdig's are written as "unsupported". The rules come from the two event
+   * tables and libscap's converter table read backwards; {@link ScapWriter#downConversion()}
+   * reports per type what was done.
    */
   SYSDIG_0_29;
 

@@ -27,8 +27,11 @@
  * {@code useradded}/{@code groupadded}, {@code asyncevent} (402) and the kernel-iterator {@code
  * task*} events. Param
  * positions keep their meaning across versions but may change type (mmap's {@code res} is UINT64
- * for sysdig 0.29, ERRNO today); sysdig shows parameters past its table's count as absent. Use
- * {@link dev.falco4j.core.scap.ScapCompatibility#SYSDIG_0_29} to leave out what it cannot read.
+ * for sysdig 0.29, ERRNO today); sysdig shows parameters past its table's count as absent. With
+ * {@link dev.falco4j.core.scap.ScapCompatibility#SYSDIG_0_29} (what {@code falco -w} writes) every
+ * event is written in a layout it knows: the enter events its state engine needs are added, newer
+ * versions become older ones, other syscalls the generic event, and the rest is left out and
+ * counted ({@link dev.falco4j.core.scap.DownConversionReport}).
  *
  * <h2>What sysdig hides</h2>
  *
