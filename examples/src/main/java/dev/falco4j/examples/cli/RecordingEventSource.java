@@ -20,8 +20,10 @@ import java.util.Objects;
  * {@code .gz} is written gzip-compressed, as sysdig's {@code -z} does.
  *
  * <p>Events are written in layouts sysdig 0.29.3 knows ({@link ScapCompatibility#SYSDIG_0_29}, the
- * default): today's exit-only events become the enter/exit pairs of that time, newer syscalls the
- * generic syscall event; what has no equivalent is left out and counted ({@link #report()}). The
+ * default): today's exit-only events get the enter events sysdig's state engine needs, event
+ * types newer than sysdig become their older versions or the generic syscall event; what has no
+ * equivalent is left out and counted ({@link #report()}). Falco4J replays such a trace to the same
+ * alerts as it raised live. The
  * trace's metadata is what Falco4J knew before the first event: the source's initial state or,
  * when the loop seeded more (the {@code /proc} scan of live capture, given through {@link
  * #seeded}), the threads and fds of that state, so readers name the processes and files of programs

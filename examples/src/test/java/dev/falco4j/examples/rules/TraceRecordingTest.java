@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code falco -w FILE}, the recorder the default-rules traces are made with, checked without root:
- * recording a replay gives a trace that replays to the same events and alerts, plain or gzip, and a
- * trace that cannot be created is a clear error.
+ * recording a replay gives a trace that replays to the same events and alerts, plain or gzip (also
+ * when today's events are rewritten in sysdig 0.29.3's layouts), and a trace that cannot be created
+ * is a clear error.
  */
 class TraceRecordingTest {
   @TempDir Path dir;
@@ -57,6 +60,25 @@ class TraceRecordingTest {
     byte[] head = Files.readAllBytes(dir.resolve("copy.scap.gz"));
     assertThat(head[0] & 0xFF).isEqualTo(0x1F);
     assertThat(head[1] & 0xFF).isEqualTo(0x8B);
+  }
+
+  /**
+   * The default-rules traces hold today's exit-only events (the probe's layout): recorded again
+   * with {@code -w}, they are written in sysdig 0.29.3's layouts (enter events added, newer
+   * versions as older ones, prctl as a generic syscall) and must replay to the same alerts.
+   */
+  @ParameterizedTest
+  @EnumSource(RuleCase.class)
+  void reRecordedDefaultRuleTracesRaiseTheSameAlerts(RuleCase c) throws IOException {
+    Path stored = Path.of("src", "test", "resources", "traces", "default-rules",
+        c.traceName());
+    Path copy = dir.resolve("rerecorded.scap.gz");
+    assertThat(falco("-e", stored.toString(), "-w", copy.toString(),
+        "-o", "stdout_output.enabled=false")).as(err).isZero();
+    assertThat(err).contains("falco: trace for sysdig 0.29.3: ");
+    List<AlertRecord> before = FalcoReplay.replay(stored, dir);
+    List<AlertRecord> after = FalcoReplay.replay(copy, dir);
+    assertThat(after).as("alerts of the re-recorded %s", c).isEqualTo(before);
   }
 
   @Test
