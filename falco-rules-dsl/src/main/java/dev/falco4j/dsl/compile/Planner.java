@@ -131,7 +131,9 @@ public final class Planner<C> {
 
     /** {@code and} ({@code isAnd}) or {@code or}, with constant folding. */
     @SuppressWarnings("unchecked")
-    private Node<C> junction(List<Expr> operands, boolean isAnd) {
+    private Node<C> junction(List<Expr> written, boolean isAnd) {
+        List<Expr> operands = new ArrayList<>(written.size());
+        flatten(written, isAnd, operands);
         List<PredicateNode<C>> kept = new ArrayList<>(operands.size());
         BitSet canTrue = isAnd ? (BitSet) allTypes.clone() : new BitSet(typeCount);
         BitSet canFalse = isAnd ? new BitSet(typeCount) : (BitSet) allTypes.clone();
@@ -172,6 +174,22 @@ public final class Planner<C> {
             node = isAnd ? new AndNode<>(array) : new OrNode<>(array);
         }
         return new Node<>(node, canTrue, canFalse);
+    }
+
+    /**
+     * The operands of nested junctions of the same kind, in order ({@code a and (b and c)} is
+     * {@code a and b and c}: macros nest them), so that one junction can order all of them.
+     */
+    private static void flatten(List<Expr> operands, boolean isAnd, List<Expr> out) {
+        for (Expr e : operands) {
+            if (isAnd && e instanceof And inner) {
+                flatten(inner.operands(), true, out);
+            } else if (!isAnd && e instanceof Or inner) {
+                flatten(inner.operands(), false, out);
+            } else {
+                out.add(e);
+            }
+        }
     }
 
     private Node<C> constant(boolean value) {
