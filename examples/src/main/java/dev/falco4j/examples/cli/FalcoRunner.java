@@ -7,7 +7,9 @@ import dev.falco4j.core.engine.AppendOutput;
 import dev.falco4j.core.engine.Engine;
 import dev.falco4j.core.engine.EngineRule;
 import dev.falco4j.core.engine.EngineSettings;
+import dev.falco4j.core.engine.EvaluationPartition;
 import dev.falco4j.core.engine.EventLoop;
+import dev.falco4j.core.engine.ParallelReplay;
 import dev.falco4j.core.engine.RuleSelection;
 import dev.falco4j.core.event.spi.EventSource;
 import dev.falco4j.core.event.spi.EventSourceProvider;
@@ -332,14 +334,21 @@ final class FalcoRunner {
           + "; Ctrl-C stops and prints a summary");
       err.flush();
     }
+    ParallelReplay parallel = parallelReplay(config, engine, captureFile);
     if (o.maxSeconds != null) {
       loop.maxDuration(Duration.ofSeconds(o.maxSeconds));
+      if (parallel != null) {
+        parallel.maxDuration(Duration.ofSeconds(o.maxSeconds));
+      }
     }
     // Ctrl-C / SIGTERM: stop the loop, then let this thread close the source, drain the outputs
     // and print the summary before the JVM halts (it halts as soon as the hooks return).
     CountDownLatch finished = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       loop.stop();
+      if (parallel != null) {
+        parallel.stop();
+      }
       try {
         finished.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -352,7 +361,12 @@ final class FalcoRunner {
       EventLoop.Result result;
       EventSourceStats stats;
       try (EventSource running = source) {
-        result = loop.run(running);
+        if (parallel != null) {
+          Path trace = Path.of(captureFile);
+          result = parallel.run(running, () -> ScapFileSource.open(trace));
+        } else {
+          result = loop.run(running);
+        }
         stats = running.stats();
       } finally {
         dispatcher.close(Duration.ofSeconds(5));
@@ -372,6 +386,37 @@ final class FalcoRunner {
         // the JVM is already shutting down: the hook runs anyway
       }
     }
+  }
+
+  /**
+   * {@code engine.eval_threads} (default 1: the single-threaded loop) and {@code
+   * engine.eval_partition} ({@code process} or {@code event}): rule evaluation of a trace replay
+   * spread over threads, with the alerts of one thread (see {@link ParallelReplay}); null when one
+   * thread evaluates. Live capture and recording ({@code -w}) stay on one thread: the probe cannot be
+   * read twice, and a recording is written by the one reader.
+   */
+  private ParallelReplay parallelReplay(FalcoConfig config, Engine engine, String captureFile)
+      throws ConfigException {
+    long threads = config.integer("engine.eval_threads", 1);
+    if (threads < 1 || threads > 256) {
+      throw new ConfigException("configuration key 'engine.eval_threads' must be 1 to 256, got "
+          + threads);
+    }
+    EvaluationPartition partition;
+    try {
+      partition = EvaluationPartition.parse(config.string("engine.eval_partition", "process"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration key 'engine.eval_partition': " + e.getMessage());
+    }
+    if (threads == 1) {
+      return null;
+    }
+    if (captureFile == null || o.writeTrace != null) {
+      err.println("falco: engine.eval_threads=" + threads + " applies to trace replay only"
+          + (captureFile == null ? "; live capture evaluates on one thread" : "; not with -w"));
+      return null;
+    }
+    return new ParallelReplay(engine, (int) threads).partition(partition);
   }
 
   private EventSource openTrace(Path trace) {
