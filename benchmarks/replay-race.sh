@@ -13,8 +13,17 @@
 # Both sides write what they find to a file (Falco4J: file_output, sysdig: stdout redirected), and
 # the case (a) alert count must equal sysdig's line count: the race stops when they differ.
 #
-# Environment: RACE_CPU (core to pin to, default 1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J;
-# default: the ./falco launcher's), RACE_CASES (default "a b").
+# Opt-in cases, 1 -> 2 cores (issue 10's "beyond Falco" target), e.g. RACE_CASES="b b2 b2e bc2":
+#   b2  the upstream rules as in (b), rule evaluation over 2 threads by process
+#       (-o engine.eval_threads=2), pinned to 2 cores (RACE_CPUS2);
+#   b2e the same, evaluation divided by event (-o engine.eval_partition=event);
+#   bc2 one evaluation thread as in (b), pinned to the same 2 cores (what the second core gives
+#       without parallel evaluation: the JIT compiler and GC run beside the event loop).
+# Each prints its speed-up over (b), whole-process wall and CPU, and must raise (b)'s alerts.
+#
+# Environment: RACE_CPU (core to pin to, default 1), RACE_CPUS2 (the cores of b2/b2e/bc2, default
+# 0,1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J; default: the ./falco launcher's), RACE_CASES
+# (default "a b").
 # Results: bench-out/race-<time>.tsv (one line per run) and bench-out/race-<time>.txt (the summary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +35,7 @@ out="$root/bench-out"
 mkdir -p "$out"
 trace="$out/curl_google_x$copies.scap"
 cpu="${RACE_CPU:-1}"
+cpus2="${RACE_CPUS2:-0,1}"
 cases="${RACE_CASES:-a b}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 tsv="$out/race-$stamp.tsv"
@@ -96,12 +106,12 @@ rules_b="$shared/rules-upstream/falco_rules.yaml"
 # Keep the trace in the page cache so that neither side pays for the first read.
 cat "$trace" >/dev/null
 
-# run NAME ALERTFILE CMD... : runs CMD pinned and timed, appends
-# "NAME wall_s user_s sys_s maxrss_kb alerts" to the TSV.
+# run NAME ALERTFILE CMD... : runs CMD pinned (to $pin, default the one race core) and timed,
+# appends "NAME wall_s user_s sys_s maxrss_kb alerts" to the TSV.
 run() {
   local name="$1" alerts="$2"; shift 2
   rm -f "$alerts"
-  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/race-time.txt" taskset -c "$cpu" "$@" \
+  if ! /usr/bin/time -f "%e %U %S %M" -o "$out/race-time.txt" taskset -c "${pin:-$cpu}" "$@" \
       >"$out/race-$name.stdout" 2>"$out/race-$name.err"; then
     echo "replay-race: $name failed; see $out/race-$name.err" >&2
     tail -5 "$out/race-$name.err" >&2
@@ -113,16 +123,17 @@ run() {
   echo "  $name: $(tail -1 "$out/race-time.txt") alerts=$n" >&2
 }
 
+# falco4j NAME RULES [OPTION...]: one Falco4J replay; extra options go after the usual ones.
 falco4j() {
-  local name="$1" rules="$2"
+  local name="$1" rules="$2"; shift 2
   # shellcheck disable=SC2086  # the JVM flags are a list
   run "$name" "$out/race-$name.alerts" java $java_opts -jar "$jar" -e "$trace" -r "$rules" \
     -o stdout_output.enabled=false -o file_output.enabled=true -o file_output.keep_alive=true \
-    -o "file_output.filename=$out/race-$name.alerts" -o buffered_outputs=true
+    -o "file_output.filename=$out/race-$name.alerts" -o buffered_outputs=true "$@"
 }
 
 {
-  echo "# replay race $stamp: $runs runs, trace $trace ($events events), core $cpu"
+  echo "# replay race $stamp: $runs runs, trace $trace ($events events), core $cpu (2-core cases: $cpus2)"
   echo "# falco4j: $(java -version 2>&1 | head -1), flags: ${java_opts:-<none>}"
   echo "# sysdig: $(sysdig --version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$summary" >&2
@@ -136,7 +147,21 @@ for i in $(seq 1 "$runs"); do
     case "$c" in
       a) falco4j falco4j_a "$rules_a" ;;
       b) falco4j falco4j_b "$rules_b" ;;
+      b2) pin="$cpus2" falco4j falco4j_b2 "$rules_b" -o engine.eval_threads=2 ;;
+      b2e) pin="$cpus2" falco4j falco4j_b2e "$rules_b" -o engine.eval_threads=2 \
+        -o engine.eval_partition=event ;;
+      bc2) pin="$cpus2" falco4j falco4j_bc2 "$rules_b" ;;
       *) echo "replay-race: unknown case '$c'" >&2; exit 2 ;;
+    esac
+  done
+  # more evaluation threads or cores must not change the alerts: same lines, same order
+  for c in $cases; do
+    case "$c" in
+      b2|b2e|bc2)
+        if [[ " $cases " == *" b "* ]] && ! cmp -s "$out/race-falco4j_b.alerts" "$out/race-falco4j_$c.alerts"; then
+          echo "replay-race: falco4j_$c alerts differ from falco4j_b's" >&2
+          exit 1
+        fi ;;
     esac
   done
   # events as Falco4J counted them must be the trace's events
@@ -172,7 +197,15 @@ for n in names:
 for n in names:
     if n != "sysdig":
         print(f"ratio {n}/sysdig events/s: wall {wall['sysdig']/wall[n]:.2f}x, cpu {cpu['sysdig']/cpu[n]:.2f}x")
+for n in ("falco4j_b2", "falco4j_b2e", "falco4j_bc2"):
+    if n in wall and "falco4j_b" in wall:
+        print(f"speed-up 1 -> 2 cores, {n} over falco4j_b: wall {wall['falco4j_b']/wall[n]:.2f}x "
+              f"(cpu {cpu[n]:.2f} s on 2 cores, {cpu['falco4j_b']:.2f} s on 1)")
 print(f"events per run: {events}; runs: {len(rows) // len(names)}")
+for n in ("falco4j_b2", "falco4j_b2e", "falco4j_bc2"):
+    if n in alerts and "falco4j_b" in alerts and alerts[n] != alerts["falco4j_b"]:
+        print(f"MISMATCH: {n} raised {alerts[n]} alerts, falco4j_b {alerts['falco4j_b']}")
+        sys.exit(1)
 if "falco4j_a" in alerts and alerts["falco4j_a"] != alerts["sysdig"]:
     print(f"MISMATCH: case (a) raised {alerts['falco4j_a']} alerts, sysdig printed {alerts['sysdig']} lines")
     sys.exit(1)
