@@ -31,7 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * events the {@link EvaluationPartition} gives it: by default by process, {@code hash(proc.pid) %
  * N}, so that all events of one process go to one worker, in order. Exact by construction: no
  * state is shared, no event is evaluated twice or skipped. The price is that reading and state
- * tracking are done N times; only evaluation is divided.
+ * tracking are done N times; only evaluation is divided. So it pays only where evaluation is most
+ * of the work per event: on the replay race's trace with the upstream rules, an event runs 0.34
+ * conditions on average, reading and state tracking are most of the time, and two workers take
+ * about twice the CPU of one thread for no gain in wall time (measured; see the issue 10 notes).
  *
  * <p><b>Merging.</b> A worker tags its alerts with their event's position and publishes a
  * watermark (the last event it has finished) after every event; the calling thread merges the
