@@ -38,6 +38,7 @@ final class LayoutPlan {
   private final TargetLayout enter;
   private final TargetLayout olderEvent;
   private final boolean keepsEvent;
+  private final boolean unchangedLayout;
   private final int syscallIdParam;
   private final String why;
 
@@ -45,7 +46,8 @@ final class LayoutPlan {
    * @param route the rule behind the plan
    * @param asIsMaxParams events carrying at most this many parameters are copied as they are, with
    *     nothing in front (they are already in a layout the older reader knows); -1 when never
-   * @param enter the older enter event written in front, or null
+   * @param enter the older enter event written in front (unless the thread's previous event in the
+   *     trace already is that enter event), or null
    * @param olderEvent the event itself in an older layout, or null when it is kept as it is or
    *     dropped
    * @param keepsEvent true when the event itself is written as it is after {@code enter}: its
@@ -64,6 +66,7 @@ final class LayoutPlan {
     this.enter = enter;
     this.olderEvent = olderEvent;
     this.keepsEvent = keepsEvent;
+    this.unchangedLayout = keepsEvent && enter != null && asIsMaxParams < 0;
     this.syscallIdParam = syscallIdParam;
     this.why = why;
   }
@@ -98,6 +101,15 @@ final class LayoutPlan {
   /** True when the event itself is written as it is (after {@link #enter()}). */
   boolean keepsEvent() {
     return keepsEvent;
+  }
+
+  /**
+   * True when the event is kept and its layout is the same today as in the older table: such an
+   * exit, alone, does not tell whether it comes from today's exit-only stream or from an old trace
+   * whose enter event is missing because the syscall began before the capture.
+   */
+  boolean unchangedLayout() {
+    return unchangedLayout;
   }
 
   /** True when nothing is written. */

@@ -63,6 +63,11 @@ public final class ScapWriter implements AutoCloseable {
   private final long[] enterAddedByType;
   private final long[] droppedByType;
   private long droppedUnknownType;
+  /** Per thread (direct-mapped), the last event type written: tells whether an enter is there. */
+  private static final int RECENT_THREADS = 1 << 14;
+  private static final int NOT_SEEN = -1;
+  private final long[] recentTid = new long[RECENT_THREADS];
+  private final int[] recentType = new int[RECENT_THREADS];
   private long eventsIn;
   private long enterEventsAdded;
   private ByteBuffer block = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -81,6 +86,7 @@ public final class ScapWriter implements AutoCloseable {
     this.rewrittenByType = new long[types];
     this.enterAddedByType = new long[types];
     this.droppedByType = new long[types];
+    java.util.Arrays.fill(recentTid, Long.MIN_VALUE);
   }
 
   /**
@@ -391,6 +397,15 @@ public final class ScapWriter implements AutoCloseable {
     }
     boolean flags = ev.dumpFlags() != 0;
     TargetLayout enter = plan.enter();
+    if (enter != null) {
+      int last = lastWrittenType(ev.threadId());
+      // Not added when the source had it (an old trace: written just before, as it is), nor for
+      // a thread's first event of a layout unchanged since 2022: that syscall may have begun
+      // before the capture, as old traces show (a first select exit without its enter).
+      if (last == enter.type() || (last == NOT_SEEN && plan.unchangedLayout())) {
+        enter = null;
+      }
+    }
     TargetLayout older = plan.olderEvent();
     // check sizes first: a pair is written whole or not at all
     checkFits(ev, enter, flags);
@@ -429,6 +444,18 @@ public final class ScapWriter implements AutoCloseable {
     }
   }
 
+  /** The type last written for thread {@code tid}, {@link #NOT_SEEN} when none (or evicted). */
+  private int lastWrittenType(long tid) {
+    int slot = (int) (tid & (RECENT_THREADS - 1));
+    return recentTid[slot] == tid ? recentType[slot] : NOT_SEEN;
+  }
+
+  private void noteWritten(long tid, int type) {
+    int slot = (int) (tid & (RECENT_THREADS - 1));
+    recentTid[slot] = tid;
+    recentType[slot] = type;
+  }
+
   private void writeLayout(EventView ev, TargetLayout layout, boolean flags) throws IOException {
     begin(blockType(layout.isLarge(), flags));
     ensure(2 + (flags ? 4 : 0) + layout.encodedSize(ev));
@@ -439,6 +466,7 @@ public final class ScapWriter implements AutoCloseable {
     layout.write(ev, block);
     end();
     events++;
+    noteWritten(ev.threadId(), layout.type());
   }
 
   private boolean skip(int type) {
@@ -468,6 +496,7 @@ public final class ScapWriter implements AutoCloseable {
     ev.writeV2(block);
     end();
     events++;
+    noteWritten(ev.threadId(), ev.type());
     return true;
   }
 

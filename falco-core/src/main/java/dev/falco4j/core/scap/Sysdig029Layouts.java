@@ -29,13 +29,15 @@ import java.util.regex.Pattern;
  *       becomes {@code dup} 367). Running those rules symbolically over every exit type of the
  *       older table tells, for each current exit type, which older exit (and enter) parameter
  *       each current parameter came from; reading that backwards gives the older events to write.
- *       The older enter event is written in front when the older exit lacks some of its
- *       parameters, or when the older exit uses an fd (sysdig 0.29 takes the fd of an exit event
- *       from its enter event). When the older exit has the current type id, the event itself is
+ *       The older enter event is written in front (drivers of that time sent every syscall as
+ *       an enter/exit pair and sysdig 0.29's state engine relies on it: the exit's fd, the
+ *       arguments the older exit lacks, the name a failed open tried), unless the trace has it
+ *       right before. When the older exit has the current type id, the event itself is
  *       kept as it is (rule 1) behind that enter event; otherwise it is written in the older
- *       layout. Among several older versions the newest one (not {@code EF_OLD_VERSION} in the
- *       older table) wins. Parameters the rules do not place are matched by name (e.g. {@code
- *       connect} enter's {@code fd}/{@code addr}), else written as the converter's default.
+ *       layout. Among several older versions the one with the same type id wins, else the newest
+ *       one (not {@code EF_OLD_VERSION} in the older table). Parameters the rules do not place
+ *       are matched by name (e.g. {@code connect} enter's {@code fd}/{@code addr}), else written
+ *       as the converter's default.
  * </ol>
  *
  * <p>Immutable and thread-safe; {@link #sysdig029()} is derived once per JVM.
@@ -136,15 +138,21 @@ final class Sysdig029Layouts {
       }
       Candidate c = new Candidate(x, delivered.params);
       Candidate b = best[delivered.type];
-      if (b == null || prefer(c, b)) {
+      if (b == null || prefer(c, b, delivered.type)) {
         best[delivered.type] = c;
       }
     }
     return best;
   }
 
-  /** The newest older version wins: not EF_OLD_VERSION in the older table, then the higher id. */
-  private boolean prefer(Candidate a, Candidate b) {
+  /**
+   * The older exit with the current type's own id wins (the same event); else the newest older
+   * version: not EF_OLD_VERSION in the older table, then the higher id.
+   */
+  private boolean prefer(Candidate a, Candidate b, int currentType) {
+    if ((a.olderExit == currentType) != (b.olderExit == currentType)) {
+      return a.olderExit == currentType;
+    }
     boolean aOld = older.event(a.olderExit).hasFlag(EventFlags.OLD_VERSION);
     boolean bOld = older.event(b.olderExit).hasFlag(EventFlags.OLD_VERSION);
     if (aOld != bOld) {
@@ -284,21 +292,20 @@ final class Sysdig029Layouts {
   private LayoutPlan converterPlan(EventInfo cur, Candidate c, int prefix, int syscallId) {
     EventInfo oldExit = older.event(c.olderExit);
     EventInfo oldEnter = olderEnterOf(c.olderExit);
-    boolean needsEnter = false;
-    for (int origin : c.origins) {
-      needsEnter |= origin >= ENTER;
-    }
-    // sysdig 0.29 takes an exit event's fd from the thread's last enter event
-    needsEnter |= oldExit.hasFlag(EventFlags.USES_FD);
-    TargetLayout enter = oldEnter != null && needsEnter && oldEnter.paramCount() > 0
-        ? layoutFrom(oldEnter, cur, c.origins, ENTER) : null;
+    // Drivers of sysdig 0.29's time sent every syscall as an enter/exit pair, and its state
+    // engine relies on the enter event: the exit's fd, the arguments the older exit lacks, the
+    // name a failed open tried. So the older enter event goes in front of every exit (the writer
+    // leaves it out when the trace already has it right before).
+    TargetLayout enter = oldEnter != null ? layoutFrom(oldEnter, cur, c.origins, ENTER) : null;
     if (c.olderExit == cur.id() && prefix >= 0) {
       if (enter == null) {
         return sameType(cur, syscallId);
       }
-      // The older reader knows this exit and ignores today's extra params; it only needs the
-      // enter event. Events in the older layout already come with theirs (an old trace).
-      return new LayoutPlan(LayoutPlan.Route.CONVERTER, prefix, enter, null, true, syscallId,
+      // The older reader knows this exit and ignores today's extra params. An event with no more
+      // params than the older row, of a type whose params grew since, is in the older layout: it
+      // comes from an old trace, with its own enter event or none.
+      int olderLayout = prefix < cur.paramCount() ? prefix : -1;
+      return new LayoutPlan(LayoutPlan.Route.CONVERTER, olderLayout, enter, null, true, syscallId,
           cur.symbol() + " kept, written behind " + oldEnter.symbol());
     }
     TargetLayout main = layoutFrom(oldExit, cur, c.origins, 0);

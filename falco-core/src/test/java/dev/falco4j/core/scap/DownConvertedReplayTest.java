@@ -67,7 +67,7 @@ class DownConvertedReplayTest {
         v.checkLayout(e.length);
         w.writeEvent(v);
       }
-      assertThat(w.downConversion().enterEventsAdded()).isEqualTo(7);
+      assertThat(w.downConversion().enterEventsAdded()).isEqualTo(9);
     }
     SystemState replayed = new SystemState();
     int read = 0;
@@ -80,7 +80,7 @@ class DownConvertedReplayTest {
         }
       }
     }
-    assertThat(read).isEqualTo(events.size() + 7);
+    assertThat(read).isEqualTo(events.size() + 9);
     TreeMap<Long, String> expected = fds(direct);
     assertThat(expected).containsKeys(0L, 4L, 5L, 6L, 7L, 8L).doesNotContainKey(3L);
     assertThat(expected.get(0L)).startsWith("4 127.0.0.1:40000->127.0.0.1:80");

@@ -140,6 +140,24 @@ class ScapWriterDownConversionTest {
   }
 
   @Test
+  void anOldTracesLoneExitGetsNoEnterAtItsThreadsStart() throws Exception {
+    // select's layout did not change since 2022: an exit that is its thread's first event may be
+    // a syscall begun before the capture (old traces have them); later ones get their enter
+    byte[] select = v2(83, TS, TID, false, i64(0));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
+      w.writeHeader(InitialState.empty());
+      w.writeEvent(view(select));
+      w.writeEvent(view(select));
+      // the source's own enter event in front: nothing added
+      w.writeEvent(view(v2(82, TS, TID, false)));
+      w.writeEvent(view(select));
+    }
+    assertThat(readAll(bytes.toByteArray(), older)).extracting(EventView::type)
+        .containsExactly(83, 82, 83, 82, 83);
+  }
+
+  @Test
   void genericEventsOfSyscallsSysdigDoesNotKnowAreDropped() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
@@ -167,12 +185,12 @@ class ScapWriterDownConversionTest {
   @Test
   void negativeResultsGoIntoTheErrnoAlternativeOfADynamicParam() throws Exception {
     byte[] bytes = encode(v2(EventType.BPF_2_X, TS, TID, false, i64(-1), u32(5)));
-    List<EventView> read = readAll(bytes, older);
+    List<EventView> read = decode(bytes);
     EventView exit = read.get(1);
     assertThat(exit.type()).isEqualTo(297); // PPME_SYSCALL_BPF_X
     assertThat(exit.dynamicAlternative(0).type()).isEqualTo(ParamType.ERRNO);
     assertThat(exit.dynamicAsLong(0, 0)).isEqualTo(-1);
-    read = readAll(encode(v2(EventType.BPF_2_X, TS, TID, false, i64(9), u32(5))), older);
+    read = decode(encode(v2(EventType.BPF_2_X, TS, TID, false, i64(9), u32(5))));
     assertThat(read.get(1).dynamicAlternative(0).type()).isEqualTo(ParamType.FD);
     assertThat(read.get(1).dynamicAsLong(0, 0)).isEqualTo(9);
     assertThat(read.get(0).paramAsLong(0)).isEqualTo(5); // cmd, widened to sysdig's 64 bits
@@ -181,15 +199,14 @@ class ScapWriterDownConversionTest {
   @Test
   void missingOrEmptyParamsGetTheConvertersDefault() throws Exception {
     // a setresuid exit that carries only res: already sysdig's layout, copied as it is
-    List<EventView> read = readAll(encode(v2(EventType.SETRESUID_X, TS, TID, false, i64(0))),
-        older);
+    List<EventView> read = decode(encode(v2(EventType.SETRESUID_X, TS, TID, false, i64(0))));
     assertThat(read).hasSize(1);
     // a close exit with an empty fd: sysdig reads fixed-width params blindly, so 8 zero bytes
-    read = readAll(encode(v2(EventType.CLOSE_X, TS, TID, false, i64(0), new byte[0])), older);
+    read = decode(encode(v2(EventType.CLOSE_X, TS, TID, false, i64(0), new byte[0])));
     assertThat(read.get(0).paramLength(0)).isEqualTo(8);
     assertThat(read.get(0).paramAsLong(0)).isZero();
     // setuid: no uid given -> 0xFFFFFFFF, "no uid", as the converter's DEFAULT writes it
-    read = readAll(encode(v2(EventType.SETUID_X, TS, TID, false, i64(0), new byte[0])), older);
+    read = decode(encode(v2(EventType.SETUID_X, TS, TID, false, i64(0), new byte[0])));
     assertThat(read.get(0).paramBytes(0)).containsExactly(0xFF, 0xFF, 0xFF, 0xFF);
   }
 
@@ -297,17 +314,29 @@ class ScapWriterDownConversionTest {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * The event written after another event of its thread (an old-style close exit, copied as it
+   * is): the writer then knows the thread, as it does in the middle of a capture.
+   */
   private byte[] encode(byte[] event) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
       w.writeHeader(InitialState.empty());
+      w.writeEvent(view(v2(EventType.CLOSE_X, TS - 1, TID, false, i64(0))));
       w.writeEvent(view(event));
     }
     return bytes.toByteArray();
   }
 
+  /** What {@link #encode} wrote after its leading event, read with sysdig's table. */
+  private List<EventView> decode(byte[] trace) throws Exception {
+    List<EventView> all = readAll(trace, older);
+    assertThat(all.get(0).timestamp()).isEqualTo(TS - 1);
+    return all.subList(1, all.size());
+  }
+
   private List<EventView> roundTrip(byte[] event) throws Exception {
-    return readAll(encode(event), older);
+    return decode(encode(event));
   }
 
   private List<EventView> readAll(byte[] trace, EventTable table) throws Exception {
