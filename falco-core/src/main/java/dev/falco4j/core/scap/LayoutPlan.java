@@ -39,6 +39,7 @@ final class LayoutPlan {
   private final TargetLayout olderEvent;
   private final boolean keepsEvent;
   private final boolean unchangedLayout;
+  private final boolean forkLike;
   private final int syscallIdParam;
   private final String why;
 
@@ -58,6 +59,16 @@ final class LayoutPlan {
    */
   LayoutPlan(Route route, int asIsMaxParams, TargetLayout enter, TargetLayout olderEvent,
       boolean keepsEvent, int syscallIdParam, String why) {
+    this(route, asIsMaxParams, enter, olderEvent, keepsEvent, false, syscallIdParam, why);
+  }
+
+  /**
+   * @param forkLike true for clone/fork/vfork/clone3 exits (res is a pid, params include ptid):
+   *     the new task returns from the call (res 0) without having entered it, so no enter event
+   *     goes in front of that side
+   */
+  LayoutPlan(Route route, int asIsMaxParams, TargetLayout enter, TargetLayout olderEvent,
+      boolean keepsEvent, boolean forkLike, int syscallIdParam, String why) {
     if (keepsEvent && olderEvent != null) {
       throw new IllegalArgumentException("an event is either kept or rewritten: " + why);
     }
@@ -67,6 +78,7 @@ final class LayoutPlan {
     this.olderEvent = olderEvent;
     this.keepsEvent = keepsEvent;
     this.unchangedLayout = keepsEvent && enter != null && asIsMaxParams < 0;
+    this.forkLike = forkLike;
     this.syscallIdParam = syscallIdParam;
     this.why = why;
   }
@@ -110,6 +122,11 @@ final class LayoutPlan {
    */
   boolean unchangedLayout() {
     return unchangedLayout;
+  }
+
+  /** True for fork-like exits, whose child side (res 0) gets no enter event. */
+  boolean forkLike() {
+    return forkLike;
   }
 
   /** True when nothing is written. */

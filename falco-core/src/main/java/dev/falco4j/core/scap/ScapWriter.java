@@ -402,8 +402,10 @@ public final class ScapWriter implements AutoCloseable {
       // Not added when the source had it (an old trace: written just before, as it is), nor for
       // a thread's first event of a layout unchanged since 2022: that syscall may have begun
       // before the capture, as old traces show (a first select exit without its enter).
-      if (last == enter.type() || (last == NOT_SEEN && plan.unchangedLayout())) {
-        enter = null;
+      if (last == enter.type() || (last == NOT_SEEN && plan.unchangedLayout())
+          || (plan.forkLike() && ev.paramCount() > 0 && ev.paramLength(0) == 8
+              && ev.paramAsLong(0) == 0)) {
+        enter = null; // ...nor for the child side of a fork: the new task never entered it
       }
     }
     TargetLayout older = plan.olderEvent();

@@ -305,11 +305,12 @@ final class Sysdig029Layouts {
       // params than the older row, of a type whose params grew since, is in the older layout: it
       // comes from an old trace, with its own enter event or none.
       int olderLayout = prefix < cur.paramCount() ? prefix : -1;
-      return new LayoutPlan(LayoutPlan.Route.CONVERTER, olderLayout, enter, null, true, syscallId,
-          cur.symbol() + " kept, written behind " + oldEnter.symbol());
+      return new LayoutPlan(LayoutPlan.Route.CONVERTER, olderLayout, enter, null, true,
+          isForkLike(cur), syscallId, cur.symbol() + " kept, written behind " + oldEnter.symbol());
     }
     TargetLayout main = layoutFrom(oldExit, cur, c.origins, 0);
-    return new LayoutPlan(LayoutPlan.Route.CONVERTER, prefix, enter, main, false, syscallId,
+    return new LayoutPlan(LayoutPlan.Route.CONVERTER, prefix, enter, main, false, isForkLike(cur),
+        syscallId,
         cur.symbol() + " written as " + (enter != null ? oldEnter.symbol() + " + " : "")
             + oldExit.symbol());
   }
@@ -442,6 +443,12 @@ final class Sysdig029Layouts {
     EventInfo enter = older.event(x - 1);
     return enter != null && enter.isEnter() && enter.name().equals(exit.name())
         && !isPlaceholder(enter) ? enter : null;
+  }
+
+  /** clone, fork, vfork, clone3 exits: res is a pid and the params describe the new task. */
+  private static boolean isForkLike(EventInfo e) {
+    return !e.isEnter() && e.paramCount() > 0 && e.param(0).type() == ParamType.PID
+        && e.paramIndex("ptid") >= 0;
   }
 
   private static boolean isPlaceholder(EventInfo e) {

@@ -158,6 +158,27 @@ class ScapWriterDownConversionTest {
   }
 
   @Test
+  void theChildSideOfAForkGetsNoEnterEvent() throws Exception {
+    EventInfo clone3 = current.event(EventType.CLONE3_X);
+    byte[][] params = new byte[clone3.paramCount()][];
+    for (int i = 0; i < params.length; i++) {
+      params[i] = sample(clone3.param(i), i);
+    }
+    params[0] = i64(4243); // the parent: clone3 returns the child's tid
+    byte[] parent = v2(EventType.CLONE3_X, TS, TID, false, params);
+    params[0] = i64(0); // the child: it returns 0 without having entered clone3
+    byte[] child = v2(EventType.CLONE3_X, TS, 4243, false, params);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
+      w.writeHeader(InitialState.empty());
+      w.writeEvent(view(parent));
+      w.writeEvent(view(child));
+    }
+    assertThat(readAll(bytes.toByteArray(), older)).extracting(EventView::type)
+        .containsExactly(EventType.CLONE3_X - 1, EventType.CLONE3_X, EventType.CLONE3_X);
+  }
+
+  @Test
   void genericEventsOfSyscallsSysdigDoesNotKnowAreDropped() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ScapWriter w = ScapWriter.create(bytes, false, ScapCompatibility.SYSDIG_0_29)) {
