@@ -10,11 +10,13 @@
 #              close selected by default, read only with -A)
 #       dd     dd if=/dev/zero of=/dev/null bs=1 count=N (read/write: nothing selected by default)
 #     -> added wall and CPU time of the workload in %, events/s the probe delivered, drops.
-# (b) a generator of selected events (syscall_load rate) for LIVE_RATE_SECONDS at LIVE_RATE ev/s and
-#     unpaced (its maximum), alone (shorter: it only shows what the generator reaches) and under
-#     falco; kinds: openclose (openat+close of a file, 2 selected events per pair) and close
-#     (close(-1): the cheapest selected event)
-#     -> achieved rate, events Falco4J processed, drops, Falco4J's CPU% over the run.
+# (b) a generator of selected events (syscall_load rate, LIVE_RATE_THREADS threads) at LIVE_RATE ev/s
+#     for LIVE_RATE_SECONDS and unpaced (its maximum) for LIVE_MAX_SECONDS, under falco, and each for
+#     LIVE_ALONE_SECONDS alone (what the generator reaches without the monitor); kinds: openclose
+#     (openat+close of a file, 2 selected events per pair) and close (close(-1): the cheapest
+#     selected event)
+#     -> achieved rate, the generator's CPU per event, events Falco4J processed, drops, Falco4J's
+#        CPU% and CPU per event over the run, the probe's reader wake-ups (IRQ work interrupts).
 #
 # Falco runs from a private copy of examples/target/falco.jar (a rebuild by someone else during the
 # run cannot change it; the ./falco launcher would rebuild when any source is newer than the jar) with
@@ -27,9 +29,10 @@
 # is recorded (the machine is shared: read the medians with it).
 #
 # Environment (defaults): LIVE_HEAVY_ITERATIONS (500000), LIVE_DD_COUNT (1000000), LIVE_RATE
-# (500000), LIVE_RATE_SECONDS (30), LIVE_ALONE_SECONDS (10), LIVE_RATE_KINDS ("openclose close"),
-# LIVE_CASES ("heavy dd rate"), LIVE_SETTLE_SECONDS (2), LIVE_DRAIN_SECONDS (1), LIVE_FALCO_ARGS
-# (extra falco arguments, e.g. "-o key=value"), FALCO4J_JAVA_OPTS.
+# (500000), LIVE_RATE_SECONDS (30), LIVE_MAX_SECONDS (10), LIVE_ALONE_SECONDS (5), LIVE_RATE_THREADS
+# (2), LIVE_RATE_KINDS ("openclose close"), LIVE_CASES ("heavy dd rate"), LIVE_SETTLE_SECONDS (2),
+# LIVE_DRAIN_SECONDS (1), LIVE_FALCO_ARGS (extra falco arguments, e.g. "-o key=value"),
+# FALCO4J_JAVA_OPTS. About 10 minutes for 3 rounds.
 # Results: bench-out/live-<time>.tsv (one line per run), bench-out/live-<time>.txt (the summary),
 # bench-out/live-<time>/ (each run's falco stderr/stdout and workload output).
 set -euo pipefail
@@ -39,7 +42,8 @@ heavy_n="${LIVE_HEAVY_ITERATIONS:-500000}"
 dd_n="${LIVE_DD_COUNT:-1000000}"
 rate="${LIVE_RATE:-500000}"
 rate_s="${LIVE_RATE_SECONDS:-30}"
-alone_s="${LIVE_ALONE_SECONDS:-10}"
+max_s="${LIVE_MAX_SECONDS:-10}"
+alone_s="${LIVE_ALONE_SECONDS:-5}"
 kinds="${LIVE_RATE_KINDS:-openclose close}"
 rate_threads="${LIVE_RATE_THREADS:-2}"
 cases="${LIVE_CASES:-heavy dd rate}"
@@ -114,6 +118,12 @@ import json, sys
 v = json.load(sys.stdin)[0]["formatted"]["values"]
 v.sort(key=lambda c: c["cpu"])
 print(";".join(",".join(str(c["value"][k]) for c in v) for k in ("events", "drops_buffer", "drops_too_large")))'
+}
+
+# IRQ work interrupts, all CPUs: a ring buffer wake-up of the reader from the probe raises one
+# (bpf_ringbuf_output with BPF_RB_FORCE_WAKEUP -> irq_work_queue -> a self-IPI, a VM exit here).
+irq_work() {
+  awk '$1 == "IWI:" {s = 0; for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s}' /proc/interrupts
 }
 
 cpu_ticks() {  # utime+stime of process $1, in clock ticks
@@ -204,16 +214,21 @@ print(d["wall_s"], d["cpu_s"], d["events"])' "$line"
 run() {
   local c="$1" mode="$2" r="$3" name="$1-$2-$3" load1 res wall cpu wlev
   local before="-" after="-" final="-" t0=0 t1=0 processed="-" dropped="-" skipped="-" alerts=0
+  local iwi0 iwi1
   load1=$(cut -d' ' -f1 /proc/loadavg)
   if [ "$mode" = alone ]; then
+    iwi0=$(irq_work)
     res=$(workload "$c" "$name")
+    iwi1=$(irq_work)
   else
     local args=()
     [ "$mode" = all ] && args=(-A)
     start_falco "$name" ${args[@]+"${args[@]}"}
     before=$(counters "$falco_pid")
     t0=$(cpu_ticks "$falco_pid")
+    iwi0=$(irq_work)
     res=$(workload "$c" "$name")
+    iwi1=$(irq_work)
     t1=$(cpu_ticks "$falco_pid")
     after=$(counters "$falco_pid")
     sleep "$drain"
@@ -224,9 +239,9 @@ run() {
   read -r wall cpu wlev <<<"$res"
   local falco_cpu_s
   falco_cpu_s=$(python3 -c "print('%.2f' % (($t1 - $t0) / $clk_tck))")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$c" "$mode" "$load1" \
-    "$wall" "$cpu" "$wlev" "$before" "$after" "$final" "$processed" "$dropped" "$skipped" \
-    "$falco_cpu_s" "$alerts" >>"$tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$c" "$mode" \
+    "$load1" "$wall" "$cpu" "$wlev" "$before" "$after" "$final" "$processed" "$dropped" "$skipped" \
+    "$falco_cpu_s" "$alerts" "$((iwi1 - iwi0))" >>"$tsv"
   echo "  $name: load $load1, wall ${wall}s cpu ${cpu}s events $wlev; falco processed $processed dropped $dropped cpu ${falco_cpu_s}s" >&2
 }
 
@@ -234,8 +249,8 @@ run() {
   echo "# live overhead $stamp: $rounds rounds; $(nproc) CPUs, kernel $(uname -r)"
   echo "# falco4j: $jar ($(java -version 2>&1 | head -1)), JVM flags: ${java_opts[*]}"
   echo "# falco args: -o stdout_output.enabled=false -o file_output.enabled=true ${LIVE_FALCO_ARGS:-}"
-  echo "# heavy: $heavy_n x openat+read+close; dd: bs=1 count=$dd_n; rate: $rate ev/s and unpaced," \
-    "$rate_s s under falco, $alone_s s alone; kinds: $kinds"
+  echo "# heavy: $heavy_n x openat+read+close; dd: bs=1 count=$dd_n; rate: $rate ev/s for $rate_s s" \
+    "and unpaced for $max_s s under falco, ${alone_s} s alone; $rate_threads threads; kinds: $kinds"
   echo "# load before: $(cat /proc/loadavg)"
 } | tee "$summary" >&2
 : >"$tsv"
@@ -250,10 +265,10 @@ for r in $(seq 1 "$rounds"); do
         ;;
       rate)
         for kind in $kinds; do
-          for target in "$rate" 0; do
-            run "rate-$kind-$target-$alone_s" alone "$r"
-            run "rate-$kind-$target-$rate_s" default "$r"
-          done
+          run "rate-$kind-$rate-$alone_s" alone "$r"
+          run "rate-$kind-$rate-$rate_s" default "$r"
+          run "rate-$kind-0-$alone_s" alone "$r"
+          run "rate-$kind-0-$max_s" default "$r"
         done
         ;;
       *) echo "live-overhead: unknown case '$c'" >&2; exit 2 ;;

@@ -5,7 +5,8 @@ usage: summarize.py LIVE.tsv
 TSV columns: round, case, mode (alone|default|all), load1, wall_s, cpu_s, workload_events,
 counters before / after the workload / at stop ("events per CPU;ring-full drops per CPU;too-large
 drops per CPU", comma-separated, or "-"), falco events processed, falco dropped, falco skipped,
-falco CPU seconds during the workload, alert count.
+falco CPU seconds during the workload, alert count, IRQ work interrupts during the workload (all
+CPUs: the probe's forced wake-ups of the reader raise them).
 """
 import statistics
 import sys
@@ -26,6 +27,17 @@ def fmt(value, spec):
     return "-" if value is None else format(value, spec)
 
 
+def pct(value):
+    return "      -" if value is None else format(value, "+6.1f") + "%"
+
+
+def wakeups_per_kev(r, events):
+    """IRQ work interrupts per 1000 events during the workload."""
+    if r.irq_work is None or not events:
+        return None
+    return r.irq_work / events * 1000
+
+
 class Run:
     def __init__(self, cols):
         self.round = int(cols[0])
@@ -40,6 +52,7 @@ class Run:
         self.dropped = None if cols[11] == "-" else int(cols[11])
         self.falco_cpu = float(cols[13])
         self.alerts = int(cols[14])
+        self.irq_work = int(cols[15]) if len(cols) > 15 else None
 
     def window_events(self):
         if not self.before or not self.after:
@@ -84,9 +97,10 @@ def main():
 
 def print_workloads(groups):
     print()
-    print("(a) syscall-heavy workloads: medians over rounds; added % = median under falco / median alone - 1")
+    print("(a) syscall-heavy workloads: medians over rounds; added % = median under falco / median alone - 1;"
+          " IWI/s: IRQ work interrupts per second (the probe's forced reader wake-ups)")
     print(f"{'workload':8s} {'mode':8s} {'load1':>5s} {'wall s':>7s} {'+wall':>7s} {'cpu s':>7s} {'+cpu':>7s}"
-          f" {'ev/s delivered':>14s} {'falco cpu%':>10s}  drops per round (probe cpu0/cpu1=falco)")
+          f" {'ev/s delivered':>14s} {'falco cpu%':>10s} {'IWI/s':>7s}  drops per round (probe cpu0/cpu1=falco)")
     for key in ("heavy", "dd"):
         if key not in groups:
             continue
@@ -104,9 +118,10 @@ def print_workloads(groups):
             delivered = median(r.delivered_per_s() for r in runs) if mode != "alone" else None
             fcpu = median(r.falco_cpu_percent() for r in runs) if mode != "alone" else None
             label = {"alone": "alone", "default": "falco", "all": "falco -A"}[mode]
-            print(f"{key:8s} {label:8s} {median(r.load for r in runs):5.2f} {wall:7.2f} {fmt(added_wall, '+6.1f')}%"
-                  f" {cpu:7.2f} {fmt(added_cpu, '+6.1f')}% {fmt(delivered, '14,.0f')} {fmt(fcpu, '10.0f')}"
-                  f"  {drops_text(runs) if mode != 'alone' else ''}")
+            iwi = median(None if r.irq_work is None else r.irq_work / r.wall for r in runs)
+            print(f"{key:8s} {label:8s} {median(r.load for r in runs):5.2f} {wall:7.2f} {pct(added_wall)}"
+                  f" {cpu:7.2f} {pct(added_cpu)} {fmt(delivered, '14,.0f')} {fmt(fcpu, '10.0f')}"
+                  f" {fmt(iwi, '7,.0f')}  {drops_text(runs) if mode != 'alone' else ''}".rstrip())
 
 
 
@@ -114,10 +129,12 @@ def print_rates(groups):
     rate_keys = [k for k in groups if k.startswith("rate-")]
     if rate_keys:
         print()
-        print("(b) selected-event generator: medians over rounds (target 0 = unpaced); probe ev/s: what the probe"
-              " wrote during the generator's run; falco cpu% and us/ev: Falco4J's CPU over that run")
+        print("(b) selected-event generator: medians over rounds (target 0 = unpaced); gen us/ev: the generator's"
+              " CPU per event (user + kernel, the probe's work included); probe ev/s: what the probe wrote"
+              " during the generator's run; falco cpu% and us/ev: Falco4J's CPU over that run; IWI/kev:"
+              " IRQ work interrupts (the probe's forced reader wake-ups) per 1000 events")
         print(f"{'kind':9s} {'target':>8s} {'mode':6s} {'load1':>5s} {'achieved ev/s':>13s} {'gen us/ev':>9s}"
-              f" {'probe ev/s':>10s} {'processed':>10s} {'falco cpu%':>10s} {'falco us/ev':>11s}"
+              f" {'probe ev/s':>10s} {'processed':>10s} {'falco cpu%':>10s} {'falco us/ev':>11s} {'IWI/kev':>7s}"
               f"  drops per round (probe cpu0/cpu1=falco)")
         for key in rate_keys:
             _, kind, target = key.split("-")
@@ -138,7 +155,9 @@ def print_rates(groups):
                                     for r in runs)
                 print(f"{head} {fmt(median(r.delivered_per_s() for r in runs), '10,.0f')}"
                       f" {fmt(processed, '10,.0f')} {median(r.falco_cpu_percent() for r in runs):10.0f}"
-                      f" {fmt(falco_cost, '11.2f')}  {drops_text(runs)}")
+                      f" {fmt(falco_cost, '11.2f')}"
+                      f" {fmt(median(wakeups_per_kev(r, r.window_events()) for r in runs), '7.1f')}"
+                      f"  {drops_text(runs)}")
 
 
 if __name__ == "__main__":
