@@ -10,8 +10,9 @@ import dev.falco4j.output.Alert;
  * <p>No lock: the producer publishes an entry by a volatile write of {@code tail} after filling the
  * slot, the consumer frees it by a volatile write of {@code head} after reading it. Bounded so that
  * a worker far ahead of the others cannot pile up alerts without end; a full queue makes its worker
- * wait (see {@link ParallelReplay}), which cannot deadlock: the alerts of the worker furthest
- * behind are always releasable.
+ * wait, which cannot deadlock: a queue's first alert is released once the other workers have
+ * finished the events before it, which they do without waiting for this worker ({@link
+ * AlertMerger#release}), even when the queue is full of alerts of the event still being evaluated.
  */
 final class AlertQueue {
   private final long[] positions;

@@ -205,9 +205,9 @@ public final class ParallelReplay {
     while (true) {
       // Done flags first: a worker publishes its final watermark before it says it is done.
       boolean allDone = merger.allDone();
-      int taken = merger.release(merger.watermark());
+      // Once all are done, nothing past the lowest final watermark (where the run ended) goes out.
+      int taken = merger.release(allDone ? merger.watermark() : Long.MAX_VALUE);
       if (allDone) {
-        // Everything up to the lowest final watermark is out; the rest is past the end point.
         merger.discardRest();
         return interrupted;
       }

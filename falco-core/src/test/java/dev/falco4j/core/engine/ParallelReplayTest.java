@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leave the same counters; a truncated trace fails with the same error after the same alerts; stop
  * and the time limit end every worker at one agreed event.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ParallelReplayTest {
 
   /**
@@ -183,6 +183,35 @@ class ParallelReplayTest {
         EvaluationPartition.PROCESS, 4);
     assertThat(alone.alerts()).isNotEmpty().containsExactlyElementsOf(one.alerts());
     assertThat(alone.stats()).containsExactlyElementsOf(one.stats());
+  }
+
+  @Test
+  void anEventRaisingMoreAlertsThanAQueueHoldsDoesNotStopTheRun() throws Exception {
+    // Five rules match every open: with rule matching "all" and room for 2 alerts per worker, a
+    // worker fills its queue with the event it is still evaluating.
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      yaml.append("- rule: Open ").append(i).append("\n  desc: d\n")
+          .append("  condition: evt.type in (open, openat, openat2) and evt.dir = <\n")
+          .append("  output: \"").append(i).append(" %evt.num %fd.name\"\n  priority: NOTICE\n");
+    }
+    LoadedRules rules = RulesLoader.create().loadString("opens.yaml", yaml.toString());
+    Path trace = SharedFiles.resolve("traces/open-multiple-files.scap");
+    List<List<Alert>> runs = new ArrayList<>();
+    for (int workers = 1; workers <= 3; workers++) {
+      List<Alert> alerts = Collections.synchronizedList(new ArrayList<>());
+      FieldCatalog catalog = new FieldCatalog();
+      Engine engine = Engine.builder().rules(rules).fields(catalog).eventTypeOf(catalog::eventTypeId)
+          .settings(new EngineSettings(Priority.DEBUG, RuleMatching.ALL, List.of(), List.of()))
+          .hostname("h").onAlert(alerts::add).build();
+      new ParallelReplay(engine, workers).partition(EvaluationPartition.EVENT).queueCapacity(2)
+          .run(() -> ScapFileSource.open(trace));
+      runs.add(List.copyOf(alerts));
+    }
+    assertThat(runs.get(0)).hasSizeGreaterThan(10);
+    assertThat(runs.get(0).size() % 5).isZero();
+    assertThat(runs.get(1)).containsExactlyElementsOf(runs.get(0));
+    assertThat(runs.get(2)).containsExactlyElementsOf(runs.get(0));
   }
 
   /** The trace decompressed and cut in the middle of an event block. */
