@@ -222,7 +222,7 @@ public final class EvtFields extends FieldFamily {
           text.set(times.format(ts, TIME), out);
           return true;
         case DIR: text.set(ev.isEnter() ? ">" : "<", out); return true;
-        case TYPE: out.setLong(ev.type()); return ev.info() != null;
+        case TYPE: out.setLong(typeId(ev)); return ev.info() != null;
         case CPU: if (ev.cpu() < 0) { return false; } out.setLong(ev.cpu()); return true;
         case CATEGORY: {
           EventInfo info = ev.info();
@@ -333,6 +333,24 @@ public final class EvtFields extends FieldFamily {
         return;
       }
       super.appendValue(v, out);
+    }
+
+    /**
+     * evt.type's value, numbered as {@link FieldCatalog#eventTypeIds} numbers names: the table id,
+     * or for a generic syscall event the catalog's id of its syscall, so that {@code evt.type =
+     * rt_sigaction} (or {@code finit_module}, generic in older traces) matches it.
+     */
+    private static long typeId(dev.falco4j.core.event.EventView ev) {
+      int type = ev.type();
+      if ((type == dev.falco4j.core.event.EventType.GENERIC_E
+          || type == dev.falco4j.core.event.EventType.GENERIC_X)
+          && ev.paramCount() > 0 && ev.paramLength(0) > 0) {
+        long sc = ev.paramAsLong(0, -1);
+        if (sc >= 0 && sc < FieldCatalog.MAX_SYSCALL_CODES) {
+          return ev.table().size() + sc;
+        }
+      }
+      return type;
     }
 
     private String typeDisplay = "";

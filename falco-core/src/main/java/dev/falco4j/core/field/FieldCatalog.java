@@ -24,7 +24,8 @@ import java.util.ServiceLoader;
  *
  * <p>Event types: {@code evt.type} values are event-table ids; generic {@code syscall} events (the
  * syscalls without a dedicated event) get the id {@code table.size() + syscall code}, so that
- * {@code evt.type = mprotect} works on them too. {@link #eventTypeId(EventView)} gives the id of an
+ * {@code evt.type = mprotect} works on them too (and {@code evt.type = finit_module} on the generic
+ * events older traces have for it). {@link #eventTypeId(EventView)} gives the id of an
  * event for indexing rules.
  *
  * <p>Field names are resolved at compile time only (maps are fine here); extraction switches on
@@ -32,7 +33,8 @@ import java.util.ServiceLoader;
  */
 public final class FieldCatalog implements FieldResolver<EvalContext> {
 
-  private static final int MAX_SYSCALL_CODES = 1024;
+  /** Generic syscall events take the ids {@code table.size() + code} for codes below this. */
+  static final int MAX_SYSCALL_CODES = 1024;
 
   private final EventTable table;
   private final List<FieldFamily> families;
@@ -112,9 +114,12 @@ public final class FieldCatalog implements FieldResolver<EvalContext> {
       }
       ids.computeIfAbsent(info.name(), k -> new ArrayList<>()).add(id);
     }
+    // Also for syscalls with an event of their own today: traces of sysdig 0.29's time, and what
+    // falco -w writes for it, report some of them (finit_module, prctl, chown...) as generic events,
+    // which evt.type names alike.
     for (int sc = 0; sc < MAX_SYSCALL_CODES; sc++) {
       String n = table.syscallName(sc);
-      if (n != null && !ids.containsKey(n)) {
+      if (n != null) {
         ids.computeIfAbsent(n, k -> new ArrayList<>()).add(table.size() + sc);
       }
     }

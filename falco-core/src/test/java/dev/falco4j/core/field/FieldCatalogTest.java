@@ -161,10 +161,16 @@ class FieldCatalogTest {
   @Test
   void eventTypeNamesCoverDedicatedAndGenericSyscalls() {
     int[] open = catalog.eventTypeIds("open");
-    assertThat(open).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(open).hasSizeGreaterThanOrEqualTo(3);
+    int generic = 0;
     for (int id : open) {
-      assertThat(catalog.eventTable().event(id).name()).isEqualTo("open");
+      if (id >= catalog.eventTable().size()) {
+        generic++; // older traces may report it as a generic event
+      } else {
+        assertThat(catalog.eventTable().event(id).name()).isEqualTo("open");
+      }
     }
+    assertThat(generic).isEqualTo(1);
     // rt_sigaction has no dedicated event: generic syscall events carry it
     assertThat(catalog.eventTypeIds("rt_sigaction")).hasSize(1);
     assertThat(catalog.eventTypeIds("rt_sigaction")[0]).isGreaterThanOrEqualTo(
