@@ -27,7 +27,7 @@ final class LiveSelection {
     BitSet types = SystemState.trackedEventTypes(table);
     BitSet rules = engine.ruleEventTypes();
     boolean anyEvent = rules.nextClearBit(0) >= table.size();
-    boolean generic = !anyEvent && rules.nextSetBit(table.size()) >= 0;
+    boolean generic = !anyEvent && needsGenericEvents(rules, table);
     rules.clear(table.size(), Math.max(table.size(), rules.length()));
     types.or(rules);
     StringJoiner ids = new StringJoiner(",");
@@ -36,5 +36,20 @@ final class LiveSelection {
     }
     return generic ? Map.of("event_types", ids.toString(), "all_syscalls", "true")
         : Map.of("event_types", ids.toString());
+  }
+
+  /**
+   * True when a rule names a syscall the probe reports only as a generic event. A syscall with an
+   * event of its own also has a generic type id (for older traces' generic events), which the
+   * probe never sends: it needs no generic capture.
+   */
+  private static boolean needsGenericEvents(BitSet rules, EventTable table) {
+    for (int id = rules.nextSetBit(table.size()); id >= 0; id = rules.nextSetBit(id + 1)) {
+      String name = table.syscallName(id - table.size());
+      if (name == null || (table.find(name, false) == null && table.find(name, true) == null)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
