@@ -31,8 +31,9 @@
 # Environment (defaults): LIVE_HEAVY_ITERATIONS (500000), LIVE_DD_COUNT (1000000), LIVE_RATE
 # (500000), LIVE_RATE_SECONDS (30), LIVE_MAX_SECONDS (10), LIVE_ALONE_SECONDS (5), LIVE_RATE_THREADS
 # (2), LIVE_RATE_KINDS ("openclose close"), LIVE_CASES ("heavy dd rate"), LIVE_SETTLE_SECONDS (2),
-# LIVE_DRAIN_SECONDS (1), LIVE_FALCO_ARGS (extra falco arguments, e.g. "-o key=value"),
-# FALCO4J_JAVA_OPTS. About 10 minutes for 3 rounds.
+# LIVE_DRAIN_SECONDS (1), LIVE_NICE (0: the nice value of falco and the workloads alike; negative
+# gives them precedence over other work on a shared machine), LIVE_FALCO_ARGS (extra falco
+# arguments, e.g. "-o key=value"), FALCO4J_JAVA_OPTS. About 10 minutes for 3 rounds.
 # Results: bench-out/live-<time>.tsv (one line per run), bench-out/live-<time>.txt (the summary),
 # bench-out/live-<time>/ (each run's falco stderr/stdout and workload output).
 set -euo pipefail
@@ -49,6 +50,7 @@ rate_threads="${LIVE_RATE_THREADS:-2}"
 cases="${LIVE_CASES:-heavy dd rate}"
 settle="${LIVE_SETTLE_SECONDS:-2}"
 drain="${LIVE_DRAIN_SECONDS:-1}"
+nice_n="${LIVE_NICE:-0}"
 read -r -a falco_extra <<<"${LIVE_FALCO_ARGS:-}"
 out="$root/bench-out"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -134,7 +136,7 @@ cpu_ticks() {  # utime+stime of process $1, in clock ticks
 start_falco() {
   local name="$1"; shift
   rm -f "$runs/$name.alerts"
-  java "${java_opts[@]}" -jar "$jar" -o stdout_output.enabled=false -o file_output.enabled=true \
+  nice -n "$nice_n" java "${java_opts[@]}" -jar "$jar" -o stdout_output.enabled=false -o file_output.enabled=true \
     -o file_output.keep_alive=true -o "file_output.filename=$runs/$name.alerts" \
     ${falco_extra[@]+"${falco_extra[@]}"} "$@" >"$runs/$name.falco.out" 2>"$runs/$name.falco.err" &
   falco_pid=$!
@@ -186,11 +188,11 @@ workload() {
   local c="$1" name="$2" line
   case "$c" in
     heavy)
-      line=$("$load" heavy "$heavy_n" "$file")
+      line=$(nice -n "$nice_n" "$load" heavy "$heavy_n" "$file")
       ;;
     dd)
       /usr/bin/time -f "wall_s=%e user_s=%U sys_s=%S" -o "$runs/$name.time" \
-        dd if=/dev/zero of=/dev/null bs=1 count="$dd_n" 2>"$runs/$name.dd"
+        nice -n "$nice_n" dd if=/dev/zero of=/dev/null bs=1 count="$dd_n" 2>"$runs/$name.dd"
       line=$(python3 -c '
 import sys
 d = dict(kv.split("=") for kv in open(sys.argv[1]).read().split())
@@ -200,7 +202,7 @@ print("wall_s=%s cpu_s=%.2f events=0" % (d["wall_s"], float(d["user_s"]) + float
     rate-*)  # rate-KIND-TARGET-SECONDS
       local kind target secs
       IFS=- read -r _ kind target secs <<<"$c"
-      line=$("$load" rate "$kind" "$target" "$secs" "$file" "$rate_threads")
+      line=$(nice -n "$nice_n" "$load" rate "$kind" "$target" "$secs" "$file" "$rate_threads")
       ;;
   esac
   echo "$line" >"$runs/$name.workload"
@@ -251,7 +253,7 @@ run() {
   echo "# falco args: -o stdout_output.enabled=false -o file_output.enabled=true ${LIVE_FALCO_ARGS:-}"
   echo "# heavy: $heavy_n x openat+read+close; dd: bs=1 count=$dd_n; rate: $rate ev/s for $rate_s s" \
     "and unpaced for $max_s s under falco, ${alone_s} s alone; $rate_threads threads; kinds: $kinds"
-  echo "# load before: $(cat /proc/loadavg)"
+  echo "# nice $nice_n; load before: $(cat /proc/loadavg)"
 } | tee "$summary" >&2
 : >"$tsv"
 for r in $(seq 1 "$rounds"); do
