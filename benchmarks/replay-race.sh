@@ -90,7 +90,7 @@ if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
     -o file_output.enabled=true -o file_output.keep_alive=true \
     -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
 fi
-default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:-BackgroundCompilation -XX:InlineSmallCode=500"
+default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:InlineSmallCode=500"
 default_opts="$default_opts -XX:+UnlockDiagnosticVMOptions"
 default_opts="$default_opts -XX:CompilerDirectivesFile=$root/examples/jvm/compiler-directives.json"
 default_opts="$default_opts -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
@@ -126,8 +126,14 @@ run() {
 # falco4j NAME RULES [OPTION...]: one Falco4J replay; extra options go after the usual ones.
 falco4j() {
   local name="$1" rules="$2"; shift 2
+  # As the launcher: foreground JIT only when the process has one CPU (with two, the compiler
+  # threads run on the other one).
+  local jit=""
+  if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [[ "${pin:-$cpu}" != *[,-]* ]]; then
+    jit="-XX:-BackgroundCompilation"
+  fi
   # shellcheck disable=SC2086  # the JVM flags are a list
-  run "$name" "$out/race-$name.alerts" java $java_opts -jar "$jar" -e "$trace" -r "$rules" \
+  run "$name" "$out/race-$name.alerts" java $java_opts $jit -jar "$jar" -e "$trace" -r "$rules" \
     -o stdout_output.enabled=false -o file_output.enabled=true -o file_output.keep_alive=true \
     -o "file_output.filename=$out/race-$name.alerts" -o buffered_outputs=true "$@"
 }
