@@ -219,10 +219,14 @@ static __always_inline void f4j_submit(struct f4j_evt *e)
 		c->drops_too_large++;
 		return;
 	}
-	/* Waking the reader costs the traced thread more than writing the event: wake it only once a
-	 * good amount has piled up; otherwise the shim finds the data on its next short poll. */
-	u64 flags = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) >= F4J_WAKEUP_BYTES ? BPF_RB_FORCE_WAKEUP
-										  : BPF_RB_NO_WAKEUP;
+	/* Waking the reader costs the traced thread more than writing the event (a self-interrupt on
+	 * a VM): wake it once, with the event that makes the backlog reach F4J_WAKEUP_BYTES; below
+	 * that, and while a woken reader drains a larger backlog, the shim finds the data on its next
+	 * short poll. Waking with every event above the mark cost a lagging reader's producers up to
+	 * half their CPU in interrupts (benchmarks/live-overhead.sh). */
+	u64 avail = bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA);
+	u64 flags = avail < F4J_WAKEUP_BYTES && avail + len >= F4J_WAKEUP_BYTES ? BPF_RB_FORCE_WAKEUP
+										    : BPF_RB_NO_WAKEUP;
 	u64 size = len;
 	asm volatile("%[s] &= 0x1ffff" : [s] "+r"(size)); /* F4J_SCRATCH_SIZE - 1, kept for the verifier */
 	if (bpf_ringbuf_output(ring, e->buf, size, flags)) {
