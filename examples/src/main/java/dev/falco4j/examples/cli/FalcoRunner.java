@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -300,7 +301,7 @@ final class FalcoRunner {
       return ExitCodes.FAILURE;
     }
     // The engine comes first so that live capture can be narrowed to the event types it needs.
-    EventSource opened = captureFile != null ? openTrace(Path.of(captureFile)) : openLive(engine);
+    EventSource opened = captureFile != null ? openTrace(Path.of(captureFile)) : openLive(engine, config);
     if (opened == null) {
       dispatcher.close();
       return ExitCodes.FAILURE;
@@ -432,11 +433,13 @@ final class FalcoRunner {
     }
   }
 
-  private EventSource openLive(Engine engine) {
+  private EventSource openLive(Engine engine, FalcoConfig config) throws ConfigException {
+    Map<String, String> options = new HashMap<>(LiveSelection.options(engine, o.allEvents));
+    options.put("ring_bytes_per_cpu", Integer.toString(ProbeBufferPreset.ringBytesPerCpu(config)));
     for (EventSourceProvider p : ServiceLoader.load(EventSourceProvider.class)) {
       if (p.name().equals("live")) {
         try {
-          return p.open("live", LiveSelection.options(engine, o.allEvents));
+          return p.open("live", options);
         } catch (IOException | RuntimeException e) {
           err.println("falco: live capture is not available: " + e.getMessage());
           err.println("  instead: replay a recorded trace with  falco -e TRACE.scap");
