@@ -91,7 +91,7 @@ if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
     -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
 fi
 default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:InlineSmallCode=500"
-default_opts="$default_opts -XX:+UnlockDiagnosticVMOptions"
+default_opts="$default_opts -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
 default_opts="$default_opts -XX:CompilerDirectivesFile=$root/examples/jvm/compiler-directives.json"
 default_opts="$default_opts -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
 default_opts="$default_opts -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=200000"
