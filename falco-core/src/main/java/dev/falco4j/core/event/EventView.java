@@ -152,35 +152,16 @@ public final class EventView {
     if (nparams < 0 || (long) headerSize + (long) nparams * lengthWidth > len) {
       return LAYOUT_LENGTHS_OVERFLOW;
     }
-    if (offsets.length < nparams) {
-      int n = Math.max(nparams, offsets.length * 2);
-      offsets = new int[n];
-      lengths = new int[n];
-    }
     int lenPos = off + headerSize;
     long pos = lenPos + (long) nparams * lengthWidth;
-    if (lengthWidth == 2) {
-      for (int i = 0; i < nparams; i++) {
-        int l = buf.getShort(lenPos + 2 * i) & 0xFFFF;
-        offsets[i] = (int) pos;
-        lengths[i] = l;
-        pos += l;
-      }
-    } else {
-      for (int i = 0; i < nparams; i++) {
-        long l = buf.getInt(lenPos + 4 * i) & 0xFFFFFFFFL;
-        if (pos + l > end) {
-          return LAYOUT_PARAMS_OVERFLOW;
-        }
-        offsets[i] = (int) pos;
-        lengths[i] = (int) l;
-        pos += l;
-      }
+    for (int i = 0; i < nparams; i++) {
+      pos += lengthWidth == 2 ? buf.getShort(lenPos + 2 * i) & 0xFFFF
+          : buf.getInt(lenPos + 4 * i) & 0xFFFFFFFFL;
     }
     if (pos > end) {
       return LAYOUT_PARAMS_OVERFLOW;
     }
-    layoutKnown = true;
+    indexParams();
     return LAYOUT_OK;
   }
 
@@ -300,6 +281,7 @@ public final class EventView {
     }
   }
 
+  /** Fills the parameter offsets and lengths from lengths already checked against the event. */
   private void indexParams() {
     if (offsets.length < nparams) {
       int n = Math.max(nparams, offsets.length * 2);
