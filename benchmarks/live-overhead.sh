@@ -86,12 +86,9 @@ if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
   java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" -M 2 -o stdout_output.enabled=false \
     >/dev/null 2>"$runs/archive.err" || rm -f "$jsa"
 fi
-default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:InlineSmallCode=500"
-default_opts="$default_opts -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
-default_opts="$default_opts -XX:CompilerDirectivesFile=$root/examples/jvm/compiler-directives.json"
-default_opts="$default_opts -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
-default_opts="$default_opts -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=200000"
-[ -f "$jsa" ] && default_opts="$default_opts -XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+# shellcheck source=../examples/jvm/jvm-flags.sh
+. "$root/examples/jvm/jvm-flags.sh"
+default_opts="$(falco4j_jvm_flags "$root" "$jsa")"
 read -r -a java_opts <<<"${FALCO4J_JAVA_OPTS-$default_opts}"
 clk_tck=$(getconf CLK_TCK)
 

@@ -90,12 +90,9 @@ if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
     -o file_output.enabled=true -o file_output.keep_alive=true \
     -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
 fi
-default_opts="-XX:+UseSerialGC -Xms64m -Xmn32m -XX:InlineSmallCode=500"
-default_opts="$default_opts -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput"
-default_opts="$default_opts -XX:CompilerDirectivesFile=$root/examples/jvm/compiler-directives.json"
-default_opts="$default_opts -XX:Tier3InvocationThreshold=1000 -XX:Tier3MinInvocationThreshold=500"
-default_opts="$default_opts -XX:Tier3CompileThreshold=10000 -XX:Tier3BackEdgeThreshold=200000"
-[ -f "$jsa" ] && default_opts="$default_opts -XX:SharedArchiveFile=$jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+# shellcheck source=../examples/jvm/jvm-flags.sh
+. "$root/examples/jvm/jvm-flags.sh"
+default_opts="$(falco4j_jvm_flags "$root" "$jsa")"
 java_opts="${FALCO4J_JAVA_OPTS-$default_opts}"
 
 filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
