@@ -375,6 +375,11 @@ final class FalcoRunner {
       printSummary(engine, result, stats);
       if (recorder != null) {
         err.println("falco: " + recorder.report().summary());
+        if (recorder.metadataStringsCut() > 0) {
+          err.println("falco: " + recorder.metadataStringsCut() + " strings of the trace's process,"
+              + " fd and user lists cut to what libscap reads (args/env/cgroups 4095 bytes, names"
+              + " and paths 1023, user names 255)");
+        }
       }
       return ExitCodes.OK;
     } finally {

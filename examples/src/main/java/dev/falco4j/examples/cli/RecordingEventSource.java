@@ -95,6 +95,14 @@ final class RecordingEventSource implements EventSource {
     return writer.downConversion();
   }
 
+  /**
+   * Strings of the trace's process, fd and user lists cut to the length libscap reads (a longer
+   * one, such as a command line over 4 KB, makes sysdig refuse the whole trace).
+   */
+  long metadataStringsCut() {
+    return writer.metadataStringsCut();
+  }
+
   /** The trace being written. */
   Path file() {
     return file;

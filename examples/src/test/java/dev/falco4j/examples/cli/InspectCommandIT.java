@@ -48,13 +48,21 @@ class InspectCommandIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(bin.toString());
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    try (InputStream in = p.getInputStream()) {
-      in.transferTo(o);
+    Path errors = Files.createTempFile("sysdig", ".stderr");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(errors.toFile()).start();
+      ByteArrayOutputStream o = new ByteArrayOutputStream();
+      try (InputStream in = p.getInputStream()) {
+        in.transferTo(o);
+      }
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("sysdig finished: %s", cmd).isTrue();
+      // a trace sysdig refuses must fail here with its reason, not as an empty output later
+      assertThat(p.exitValue()).as("sysdig's exit code for %s; its stderr: %s", cmd,
+          Files.readString(errors)).isZero();
+      return o.toString(StandardCharsets.UTF_8);
+    } finally {
+      Files.deleteIfExists(errors);
     }
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return o.toString(StandardCharsets.UTF_8);
   }
 
   @ParameterizedTest

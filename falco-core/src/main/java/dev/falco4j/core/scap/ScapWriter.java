@@ -76,6 +76,8 @@ public final class ScapWriter implements AutoCloseable {
   private long events;
   private long skipped;
   private long bytes;
+  /** Cuts metadata strings to what libscap reads, and counts the cuts. */
+  private final MetadataLimits limits = new MetadataLimits();
 
   private ScapWriter(OutputStream out, ScapCompatibility compatibility) {
     this.out = out;
@@ -151,6 +153,14 @@ public final class ScapWriter implements AutoCloseable {
     return info.name() + " " + info.directionSymbol();
   }
 
+  /**
+   * Strings of the metadata blocks (process, fd, user lists) cut to the length libscap reads: a
+   * longer one makes libscap refuse the whole file.
+   */
+  public long metadataStringsCut() {
+    return limits.cuts();
+  }
+
   /** Uncompressed bytes written. */
   public long bytesWritten() {
     return bytes;
@@ -211,7 +221,7 @@ public final class ScapWriter implements AutoCloseable {
         if (i.isIpv6() != (pass == 1)) {
           continue;
         }
-        byte[] name = i.name().getBytes(StandardCharsets.UTF_8);
+        byte[] name = limits.text(i.name(), MetadataLimits.PATH);
         int size = i.isIpv6() ? 16 : 4;
         int entry = 4 + 3 * size + 8 + name.length;
         ensure(4 + entry);
@@ -230,9 +240,9 @@ public final class ScapWriter implements AutoCloseable {
   private void users(List<UserSnapshot> users, List<GroupSnapshot> groups) throws IOException {
     begin(BlockType.UL_V2);
     for (UserSnapshot u : users) {
-      byte[] name = str(u.name());
-      byte[] home = str(u.home());
-      byte[] shell = str(u.shell());
+      byte[] name = limits.text(u.name(), MetadataLimits.CREDENTIAL);
+      byte[] home = limits.text(u.home(), MetadataLimits.CREDENTIAL);
+      byte[] shell = limits.text(u.shell(), MetadataLimits.CREDENTIAL);
       int entry = 4 + 1 + 8 + 6 + name.length + home.length + shell.length;
       ensure(entry);
       block.putInt(entry).put((byte) 0).putInt(u.uid()).putInt(u.gid());
@@ -241,7 +251,7 @@ public final class ScapWriter implements AutoCloseable {
       putStr16(shell);
     }
     for (GroupSnapshot g : groups) {
-      byte[] name = str(g.name());
+      byte[] name = limits.text(g.name(), MetadataLimits.CREDENTIAL);
       int entry = 4 + 1 + 4 + 2 + name.length;
       ensure(entry);
       block.putInt(entry).put((byte) 1).putInt(g.gid());
@@ -253,14 +263,14 @@ public final class ScapWriter implements AutoCloseable {
   private void threads(List<ThreadSnapshot> threads) throws IOException {
     begin(BlockType.PL_V9);
     for (ThreadSnapshot t : threads) {
-      byte[] comm = str(t.comm());
-      byte[] exe = str(t.exe());
-      byte[] exepath = str(t.exepath());
-      byte[] args = nulTerminated(t.args());
-      byte[] cwd = str(t.cwd());
-      byte[] env = nulTerminated(t.env());
-      byte[] cgroups = t.cgroups();
-      byte[] root = str(t.root());
+      byte[] comm = limits.text(t.comm(), MetadataLimits.PATH);
+      byte[] exe = limits.text(t.exe(), MetadataLimits.PATH);
+      byte[] exepath = limits.text(t.exepath(), MetadataLimits.PATH);
+      byte[] args = limits.nulTerminatedList(t.args(), MetadataLimits.LIST);
+      byte[] cwd = limits.text(t.cwd(), MetadataLimits.PATH);
+      byte[] env = limits.nulTerminatedList(t.env(), MetadataLimits.LIST);
+      byte[] cgroups = limits.wholeItems(t.cgroups(), MetadataLimits.LIST);
+      byte[] root = limits.text(t.root(), MetadataLimits.PATH);
       int entry = 4 + 8 * 5 + 2 + comm.length + 2 + exe.length + 2 + exepath.length + 2
           + args.length + 2 + cwd.length + 8 + 4 * 3 + 4 * 3 + 8 * 2 + 2 + env.length + 8 * 2 + 2
           + cgroups.length + 2 + root.length + 8 + 4 + 4 + 1 + 8 * 3 + 1 + 8 * 3 + 1 + 1 + 8;
@@ -323,7 +333,7 @@ public final class ScapWriter implements AutoCloseable {
       // "unsupported" entries do.
       type = FdType.UNSUPPORTED;
     }
-    byte[] name = str(f.name());
+    byte[] name = limits.text(f.name(), MetadataLimits.PATH);
     ensure(64 + name.length);
     int start = block.position();
     block.putInt(0).putLong(f.fd()).putLong(f.ino()).put((byte) type.id());
@@ -546,20 +556,6 @@ public final class ScapWriter implements AutoCloseable {
 
   private void putStr16(byte[] b) {
     block.putShort((short) b.length).put(b);
-  }
-
-  private static byte[] str(String s) {
-    byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-    return b.length > 65535 ? java.util.Arrays.copyOf(b, 65535) : b;
-  }
-
-  /** libscap holds args/env NUL-terminated in memory, so a re-written list ends with a NUL. */
-  private static byte[] nulTerminated(byte[] b) {
-    if (b.length == 0 || b[b.length - 1] == 0) {
-      return b;
-    }
-    byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
-    return out;
   }
 
   /** Flushes and closes the file. */
