@@ -78,17 +78,19 @@ gcc -O2 -Wall -Wextra -pthread -o "$load" "$root/benchmarks/live/syscall_load.c"
 file="$runs/openme.txt"
 head -c 4096 /dev/zero >"$file"
 
-# JVM flags: the ./falco launcher's for live capture (see there; foreground JIT is for replay only),
-# with a class-data archive made once per jar by a short live run, outside the timing.
-jsa="$out/falco-$sum-live.jsa"
-if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
-  echo "making the class-data archive $jsa ..." >&2
-  java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" -M 2 -o stdout_output.enabled=false \
-    >/dev/null 2>"$runs/archive.err" || rm -f "$jsa"
-fi
+# The JVM and its flags: the ./falco launcher's for live capture (examples/jvm/jvm-flags.sh;
+# foreground JIT is for replay only), with its archive made once per jar and JDK by the launcher's
+# training replay, outside the timing. FALCO4J_JAVA chooses another JVM.
 # shellcheck source=../examples/jvm/jvm-flags.sh
 . "$root/examples/jvm/jvm-flags.sh"
-default_opts="$(falco4j_jvm_flags "$root" "$jsa")"
+java="$(falco4j_java)"
+feature="$(falco4j_java_feature "$java")"
+archive="$(falco4j_archive_file "$out/falco-$sum" "$feature")"
+if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$archive" ]; then
+  echo "making the archive $archive ..." >&2
+  falco4j_make_archive "$root" "$jar" "$java" "$archive" || echo "live-overhead: no archive" >&2
+fi
+default_opts="$(falco4j_jvm_flags "$root" "$archive" "$feature")"
 read -r -a java_opts <<<"${FALCO4J_JAVA_OPTS-$default_opts}"
 clk_tck=$(getconf CLK_TCK)
 
@@ -137,7 +139,7 @@ cpu_ticks() {  # utime+stime of process $1, in clock ticks
 start_falco() {
   local name="$1"; shift
   rm -f "$runs/$name.alerts"
-  nice -n "$nice_n" java "${java_opts[@]}" -jar "$jar" -o stdout_output.enabled=false -o file_output.enabled=true \
+  nice -n "$nice_n" "$java" "${java_opts[@]}" -jar "$jar" -o stdout_output.enabled=false -o file_output.enabled=true \
     -o file_output.keep_alive=true -o "file_output.filename=$runs/$name.alerts" \
     ${falco_extra[@]+"${falco_extra[@]}"} "$@" >"$runs/$name.falco.out" 2>"$runs/$name.falco.err" &
   falco_pid=$!
@@ -250,7 +252,7 @@ run() {
 
 {
   echo "# live overhead $stamp: $rounds rounds; $(nproc) CPUs, kernel $(uname -r)"
-  echo "# falco4j: $jar ($(java -version 2>&1 | head -1)), JVM flags: ${java_opts[*]}"
+  echo "# falco4j: $jar ($("$java" -version 2>&1 | head -1)), JVM flags: ${java_opts[*]}"
   echo "# falco args: -o stdout_output.enabled=false -o file_output.enabled=true ${LIVE_FALCO_ARGS:-}"
   echo "# heavy: $heavy_n x openat+read+close; dd: bs=1 count=$dd_n; rate: $rate ev/s for $rate_s s" \
     "and unpaced for $max_s s under falco, ${alone_s} s alone; $rate_threads threads; kinds: $kinds"

@@ -22,8 +22,8 @@
 # Each prints its speed-up over (b), whole-process wall and CPU, and must raise (b)'s alerts.
 #
 # Environment: RACE_CPU (core to pin to, default 1), RACE_CPUS2 (the cores of b2/b2e/bc2, default
-# 0,1), FALCO4J_JAVA_OPTS (JVM flags for Falco4J; default: the ./falco launcher's), RACE_CASES
-# (default "a b").
+# 0,1), FALCO4J_JAVA (the JVM for Falco4J; default: java, as the ./falco launcher),
+# FALCO4J_JAVA_OPTS (its flags; default: the launcher's), RACE_CASES (default "a b").
 # Results: bench-out/race-<time>.tsv (one line per run) and bench-out/race-<time>.txt (the summary).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -80,19 +80,19 @@ sum=$(cksum <"$jar" | cut -d' ' -f1)
 [ -f "$out/falco-$sum.jar" ] || cp "$jar" "$out/falco-$sum.jar"
 jar="$out/falco-$sum.jar"
 
-# JVM flags: the ./falco launcher's defaults (see there; each was measured with this race), with the
-# class-data archive made once per jar by a training replay of the small trace, outside the timing.
-jsa="$out/falco-$sum.jsa"
-if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$jsa" ]; then
-  echo "making the class-data archive $jsa ..." >&2
-  java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" -e "$shared/traces/curl_google.scap" \
-    -r "$shared/rules-upstream/falco_rules.yaml" -o stdout_output.enabled=false \
-    -o file_output.enabled=true -o file_output.keep_alive=true \
-    -o "file_output.filename=$out/race-training.alerts" >/dev/null 2>&1 || rm -f "$jsa"
-fi
+# The JVM and its flags: the ./falco launcher's (examples/jvm/jvm-flags.sh; each flag was measured
+# with this race), with its archive made once per jar and JDK by the launcher's training replay,
+# outside the timing.
 # shellcheck source=../examples/jvm/jvm-flags.sh
 . "$root/examples/jvm/jvm-flags.sh"
-default_opts="$(falco4j_jvm_flags "$root" "$jsa")"
+java="$(falco4j_java)"
+feature="$(falco4j_java_feature "$java")"
+archive="$(falco4j_archive_file "$out/falco-$sum" "$feature")"
+if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$archive" ]; then
+  echo "making the archive $archive ..." >&2
+  falco4j_make_archive "$root" "$jar" "$java" "$archive" || echo "replay-race: no archive" >&2
+fi
+default_opts="$(falco4j_jvm_flags "$root" "$archive" "$feature")"
 java_opts="${FALCO4J_JAVA_OPTS-$default_opts}"
 
 filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
@@ -130,14 +130,14 @@ falco4j() {
     jit="-XX:-BackgroundCompilation"
   fi
   # shellcheck disable=SC2086  # the JVM flags are a list
-  run "$name" "$out/race-$name.alerts" java $java_opts $jit -jar "$jar" -e "$trace" -r "$rules" \
+  run "$name" "$out/race-$name.alerts" "$java" $java_opts $jit -jar "$jar" -e "$trace" -r "$rules" \
     -o stdout_output.enabled=false -o file_output.enabled=true -o file_output.keep_alive=true \
     -o "file_output.filename=$out/race-$name.alerts" -o buffered_outputs=true "$@"
 }
 
 {
   echo "# replay race $stamp: $runs runs, trace $trace ($events events), core $cpu (2-core cases: $cpus2)"
-  echo "# falco4j: $(java -version 2>&1 | head -1), flags: ${java_opts:-<none>}"
+  echo "# falco4j: $("$java" -version 2>&1 | head -1), flags: ${java_opts:-<none>}"
   echo "# sysdig: $(sysdig --version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$summary" >&2
 : >"$tsv"
