@@ -377,8 +377,8 @@ final class FalcoRunner {
         err.println("falco: " + recorder.report().summary());
         if (recorder.metadataStringsCut() > 0) {
           err.println("falco: " + recorder.metadataStringsCut() + " strings of the trace's process,"
-              + " fd and user lists cut to what libscap reads (args/env/cgroups 4095 bytes, names"
-              + " and paths 1023, user names 255)");
+              + " fd and user lists cut to the lengths libscap reads (a longer one makes sysdig"
+              + " refuse the whole trace)");
         }
       }
       return ExitCodes.OK;

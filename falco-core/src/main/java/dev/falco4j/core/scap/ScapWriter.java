@@ -42,6 +42,9 @@ import java.util.zip.GZIPOutputStream;
  * #downConversion()} reports what was done, per event type. Metadata blocks are the same for both,
  * except that fd-list entries of kinds newer than sysdig 0.29.3 (bpf, userfaultfd, io_uring, memfd,
  * pidfd) are written as "unsupported" with their name: that sysdig refuses a whole file otherwise.
+ * In both, strings of the process, fd and user lists longer than libscap reads (a command line over
+ * 4 KB, say) are cut to that length ({@link #metadataStringsCut()}): libscap refuses the whole file
+ * for one of them.
  *
  * <p>Usage: {@link #create}, {@link #writeHeader} once, {@link #writeEvent} per event, {@link
  * #close}. Not thread-safe. Writing an event allocates nothing.
