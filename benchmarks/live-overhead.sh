@@ -69,9 +69,9 @@ if [ ! -f "$jar" ]; then
   echo "building $jar ..." >&2
   (cd "$root" && mvn -B -ntp -q -DskipTests install)
 fi
-sum=$(cksum <"$jar" | cut -d' ' -f1)
-[ -f "$out/falco-$sum.jar" ] || cp "$jar" "$out/falco-$sum.jar"
-jar="$out/falco-$sum.jar"
+# shellcheck source=../examples/jvm/jvm-flags.sh
+. "$root/examples/jvm/jvm-flags.sh"
+jar="$(falco4j_private_jar "$jar" "$out")"
 
 load="$runs/syscall_load"
 gcc -O2 -Wall -Wextra -pthread -o "$load" "$root/benchmarks/live/syscall_load.c"
@@ -81,17 +81,13 @@ head -c 4096 /dev/zero >"$file"
 # The JVM and its flags: the ./falco launcher's for live capture (examples/jvm/jvm-flags.sh;
 # foreground JIT is for replay only), with its archive made once per jar and JDK by the launcher's
 # training replay, outside the timing. FALCO4J_JAVA chooses another JVM.
-# shellcheck source=../examples/jvm/jvm-flags.sh
-. "$root/examples/jvm/jvm-flags.sh"
 java="$(falco4j_java)"
-feature="$(falco4j_java_feature "$java")"
-archive="$(falco4j_archive_file "$out/falco-$sum" "$feature")"
-if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$archive" ]; then
-  echo "making the archive $archive ..." >&2
-  falco4j_make_archive "$root" "$jar" "$java" "$archive" || echo "live-overhead: no archive" >&2
+if [ -z "${FALCO4J_JAVA_OPTS+x}" ]; then
+  default_opts="$(falco4j_default_flags "$root" "$jar" "$java" "${jar%.jar}" live-overhead)" || true
+  read -r -a java_opts <<<"$default_opts"
+else
+  read -r -a java_opts <<<"$FALCO4J_JAVA_OPTS"
 fi
-default_opts="$(falco4j_jvm_flags "$root" "$archive" "$feature")"
-read -r -a java_opts <<<"${FALCO4J_JAVA_OPTS-$default_opts}"
 clk_tck=$(getconf CLK_TCK)
 
 falco_pid=""

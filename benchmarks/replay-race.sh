@@ -74,26 +74,19 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -B -ntp -q -DskipTests install)
 fi
 
-# The race runs a private copy of the jar (others may rebuild examples/target during a race), one
-# per jar content, so that its class-data archive stays valid across races.
-sum=$(cksum <"$jar" | cut -d' ' -f1)
-[ -f "$out/falco-$sum.jar" ] || cp "$jar" "$out/falco-$sum.jar"
-jar="$out/falco-$sum.jar"
-
-# The JVM and its flags: the ./falco launcher's (examples/jvm/jvm-flags.sh; each flag was measured
-# with this race), with its archive made once per jar and JDK by the launcher's training replay,
-# outside the timing.
+# The race runs a private copy of the jar (others may rebuild examples/target during a race). The
+# JVM and its flags: the ./falco launcher's (examples/jvm/jvm-flags.sh; each flag was measured with
+# this race), with its archive made once per jar and JDK by the launcher's training replay, outside
+# the timing.
 # shellcheck source=../examples/jvm/jvm-flags.sh
 . "$root/examples/jvm/jvm-flags.sh"
+jar="$(falco4j_private_jar "$jar" "$out")"
 java="$(falco4j_java)"
-feature="$(falco4j_java_feature "$java")"
-archive="$(falco4j_archive_file "$out/falco-$sum" "$feature")"
-if [ -z "${FALCO4J_JAVA_OPTS+x}" ] && [ ! -f "$archive" ]; then
-  echo "making the archive $archive ..." >&2
-  falco4j_make_archive "$root" "$jar" "$java" "$archive" || echo "replay-race: no archive" >&2
+if [ -z "${FALCO4J_JAVA_OPTS+x}" ]; then
+  java_opts="$(falco4j_default_flags "$root" "$jar" "$java" "${jar%.jar}" replay-race)" || true
+else
+  java_opts="$FALCO4J_JAVA_OPTS"
 fi
-default_opts="$(falco4j_jvm_flags "$root" "$archive" "$feature")"
-java_opts="${FALCO4J_JAVA_OPTS-$default_opts}"
 
 filter='proc.name=curl and evt.type in (connect, sendto) and fd.sip != 127.0.0.1'
 fmt='%evt.num %proc.name %evt.type %fd.name'

@@ -82,3 +82,30 @@ falco4j_make_archive() {
   rm -f "$archive.$$" "$archive.$$.config"
   return 1
 }
+
+# falco4j_default_flags ROOT JAR JAVA ARCHIVE_BASE [LABEL]: prints the flags for JAR run by JAVA, with
+# the archive ARCHIVE_BASE-jdkN.jsa (or .aot) made first when it is missing or older than JAR.
+# Fails (after printing the flags) when the archive could not be made. With LABEL, says on stderr
+# that the archive is being made, and when it could not be.
+falco4j_default_flags() {
+  local root="$1" jar="$2" java="$3" base="$4" label="${5:-}" feature archive made=0
+  feature="$(falco4j_java_feature "$java")"
+  archive="$(falco4j_archive_file "$base" "$feature")"
+  if [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; then
+    [ -z "$label" ] || echo "$label: making the archive $archive ..." >&2
+    falco4j_make_archive "$root" "$jar" "$java" "$archive" || made=1
+    [ "$made" = 0 ] || [ -z "$label" ] || echo "$label: no archive" >&2
+  fi
+  falco4j_jvm_flags "$root" "$archive" "$feature"
+  return "$made"
+}
+
+# falco4j_private_jar JAR DIR: copies JAR into DIR once per content (DIR/falco-CHECKSUM.jar) and
+# prints the copy's path: a benchmark runs the copy, which a rebuild of JAR during the run cannot
+# change, and whose archive stays valid across runs.
+falco4j_private_jar() {
+  local sum
+  sum=$(cksum <"$1" | cut -d' ' -f1)
+  [ -f "$2/falco-$sum.jar" ] || cp "$1" "$2/falco-$sum.jar"
+  echo "$2/falco-$sum.jar"
+}
